@@ -1,0 +1,181 @@
+# xf: small CSV tools for petition casework, sharing one library.
+# Needs GNU make.
+#
+#   make                 build every command into build/bin/
+#   make check           install missing packages, then unit tests (cmocka),
+#                        golden CLI tests and docs checks, plain and again
+#                        under ASan+UBSan; the last line counts them
+#   make demo            run the tools on the built-in sample
+#   make bench           scripts/bench (see docs/benchmarks.md)
+#   make fuzz            libFuzzer harnesses, FUZZ_SECONDS each
+#   make valgrind        golden CLI tests under valgrind
+#   make install         PREFIX=/usr/local DESTDIR= (staging)
+#   make clean
+
+VERSION = 0.1.0
+PREFIX  = /usr/local
+BINDIR  = $(PREFIX)/bin
+MANDIR  = $(PREFIX)/share/man
+BUILD   = build
+FUZZ_SECONDS = 60
+
+CFLAGS  = -O2 -g
+WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	  -Wmissing-prototypes -Wformat=2 -Wvla -Wwrite-strings \
+	  -Wcast-qual -Werror
+XCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DXF_VERSION='"$(VERSION)"' -Ilib
+
+# Libraries.  PCRE2 and cmocka ship pkg-config files; Debian's libcsv-dev
+# does not, so it is named directly (override CSV_LIBS if yours differs).
+PCRE2_CFLAGS := $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS   := $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+CSV_LIBS      = -lcsv
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# make SANITIZE=address,undefined: instrument everything, stop at the
+# first report so that a test run fails.
+ifdef SANITIZE
+SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+endif
+
+ALL_CFLAGS  = -std=c11 $(XCPPFLAGS) $(CPPFLAGS) $(WARN) $(SANFLAGS) \
+	      $(EXTRA_CFLAGS) $(PCRE2_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(SANFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS)
+LIBS        = $(PCRE2_LIBS) $(CSV_LIBS)
+
+# Inventory: one entry per line, sorted.
+CMDS = \
+	xf \
+	xf-validate
+
+LIBSRC = \
+	lib/cli.c \
+	lib/columns.c \
+	lib/csvin.c \
+	lib/csvout.c \
+	lib/date.c \
+	lib/hash.c \
+	lib/ident.c \
+	lib/money.c \
+	lib/output.c \
+	lib/rejects.c \
+	lib/utf8.c \
+	lib/xf.c
+
+# Default tables in lib/data/, compiled in as xf_data_<name>.
+DATA = \
+	holidays
+
+UNITS = \
+	columns \
+	csvin \
+	csvout \
+	date \
+	ident \
+	money \
+	output \
+	rejects \
+	utf8 \
+	xf
+
+FUZZERS = \
+	csvin \
+	date \
+	money
+
+BINS    = $(CMDS:%=$(BUILD)/bin/%)
+LIBA    = $(BUILD)/libxf.a
+LIBOBJ  = $(LIBSRC:%.c=$(BUILD)/%.o) $(DATA:%=$(BUILD)/data/%.o)
+UNITBIN = $(UNITS:%=$(BUILD)/tests/test_%)
+FUZZBIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+MANS    = $(CMDS:%=cmd/%.1)
+
+all: $(BINS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/data/%.c: lib/data/%.csv scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed xf_data_$* $< > $@
+
+$(BUILD)/data/%.o: $(BUILD)/data/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) \
+	    -DXF_TESTDATA='"$(CURDIR)/testdata"' \
+	    $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< \
+	    $(LIBA) $(LIBS)
+
+units: $(UNITBIN)
+
+# The whole suite, plain and instrumented; scripts/check prints the
+# final count.
+check: deps
+	scripts/check
+
+# One pass in the current BUILD; scripts/check calls it twice.
+check-one: $(BINS) $(UNITBIN)
+	scripts/run-tests $(BUILD)
+
+deps:
+	@scripts/install-deps
+
+demo: deps
+	$(MAKE) all
+	scripts/demo $(BUILD)/bin
+
+bench: deps
+	$(MAKE) all
+	scripts/bench
+
+valgrind: all
+	XF_WRAP='valgrind -q --leak-check=full --error-exitcode=99' \
+	    scripts/run-cli-tests $(BUILD)/bin
+
+asan:
+	$(MAKE) BUILD=build-asan SANITIZE=address,undefined check-one
+
+fuzz: deps
+	$(MAKE) BUILD=build-fuzz CC=clang SANITIZE=address,undefined \
+	    EXTRA_CFLAGS=-fsanitize=fuzzer-no-link fuzz-build
+	scripts/run-fuzz build-fuzz/fuzz $(FUZZ_SECONDS)
+
+fuzz-build: $(FUZZBIN)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MANS) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 lib/xf.7 $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
+	    $(CMDS:%=$(DESTDIR)$(MANDIR)/man1/%.1) $(DESTDIR)$(MANDIR)/man7/xf.7
+
+clean:
+	rm -rf build build-*
+
+.PHONY: all units check check-one deps demo bench valgrind asan fuzz \
+	fuzz-build install uninstall clean
+.SECONDARY:
+
+-include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(UNITBIN:=.d)

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * CSV writer: quotes a field only when it must (it holds the delimiter, a
+ * quote, CR or LF, or it is the only field of its record and empty), ends
+ * records with LF or CRLF, and buffers its output.
+ */
+
+#ifndef XF_CSVOUT_H
+#define XF_CSVOUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct xf_row;
+struct xf_csvout;
+
+/*
+ * A writer on FP (not closed by xf_csvout_free) with field separator
+ * DELIM and CRLF record ends when crlf is 1.
+ */
+struct xf_csvout *xf_csvout_new(FILE *fp, int delim, int crlf);
+
+/* Write a UTF-8 byte order mark (call before anything else). */
+void	 xf_csvout_bom(struct xf_csvout *);
+
+/* Add one field of n bytes to the record being written. */
+void	 xf_csvout_field(struct xf_csvout *, const char *, size_t);
+
+/* Add a NUL-terminated string as one field. */
+void	 xf_csvout_str(struct xf_csvout *, const char *);
+
+/* Add every field of a row. */
+void	 xf_csvout_row(struct xf_csvout *, const struct xf_row *);
+
+/* End the record. */
+void	 xf_csvout_end(struct xf_csvout *);
+
+/*
+ * Pass the buffered bytes to the stream and flush it.  Returns 0, or -1
+ * if a write failed (now or before; errno tells why).  Prints nothing.
+ */
+int	 xf_csvout_flush(struct xf_csvout *);
+
+/* Flush (ignoring errors: call xf_csvout_flush first to see them) and free. */
+void	 xf_csvout_free(struct xf_csvout *);
+
+/* Whether a field of n bytes needs quotes with this delimiter. */
+int	 xf_csv_needs_quotes(const char *, size_t, int delim);
+
+#endif /* XF_CSVOUT_H */
