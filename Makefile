@@ -75,10 +75,8 @@ UNITS = \
 	date \
 	ident \
 	money \
-	output \
 	rejects \
-	utf8 \
-	xf
+	utf8
 
 FUZZERS = \
 	csvin \

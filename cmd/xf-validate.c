@@ -92,6 +92,7 @@ struct run {
 	struct value	*val;		/* one per column */
 	size_t		 nval;
 	const char	*name;		/* current input */
+	long		 idcol;		/* id column for the log, or -1 */
 	unsigned long long records, written, warnings, changes;
 	unsigned long long wcount[W_NKINDS];
 };
@@ -197,8 +198,9 @@ log_entry(struct run *r, const struct xf_row *row, const char *column,
 	snprintf(line, sizeof(line), "%lu", row->line);
 	xf_csvout_str(r->log, r->name);
 	xf_csvout_str(r->log, line);
-	if (r->opt->schema && r->nval > 0)
-		xf_csvout_str(r->log, r->val[0].s == NULL ? "" : r->val[0].s);
+	if (r->idcol >= 0)
+		xf_csvout_field(r->log, row->field[r->idcol],
+		    row->len[r->idcol]);
 	else
 		xf_csvout_str(r->log, "");
 	xf_csvout_str(r->log, column);
@@ -414,7 +416,7 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 			case XF_ID_BADDATE:
 			case XF_ID_BADFORMAT:
 				snprintf(msgbuf[2], sizeof(msgbuf[2]),
-				    "id_number %s: '%s'", xf_id_strerror(ids),
+				    "%s: '%s'", xf_id_strerror(ids),
 				    row->field[c->id_number]);
 				warn_row(r, row, ids == XF_ID_BADCHECK ?
 				    W_IDCHECK : ids == XF_ID_BADDATE ?
@@ -529,6 +531,10 @@ validate(struct run *r, const char *path)
 		status = XF_EXIT_DATA;
 		headerbad = 1;
 	} else if (r->hdr == NULL) {
+		if (find_columns(r, &row, &c) == -1) {
+			status = XF_EXIT_FAIL;
+			goto done;
+		}
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
 		if (opt->cli.bom)
@@ -542,11 +548,11 @@ validate(struct run *r, const char *path)
 		    "input's: not read");
 		status = XF_EXIT_FAIL;
 		goto done;
-	}
-	if (!headerbad && find_columns(r, xf_header_row(r->hdr), &c) == -1) {
+	} else if (find_columns(r, &row, &c) == -1) {
 		status = XF_EXIT_FAIL;
 		goto done;
 	}
+	r->idcol = c.id;
 
 	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
 		if (rc == XF_CSV_IOERR) {

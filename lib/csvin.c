@@ -549,7 +549,8 @@ xf_csvin_next(struct xf_csvin *in, struct xf_row *row)
 	while (in->qhead == in->qlen) {
 		/* Everything handed out: move the record in progress down. */
 		keep = in->cur < in->nf ? in->foff[in->cur] : in->alen;
-		memmove(in->arena, in->arena + keep, in->alen - keep);
+		if (in->alen > keep)
+			memmove(in->arena, in->arena + keep, in->alen - keep);
 		in->alen -= keep;
 		for (i = in->cur; i < in->nf; i++)
 			in->foff[i - in->cur] = in->foff[i] - keep;

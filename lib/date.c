@@ -269,7 +269,8 @@ parse_time(struct cursor *c, int *secs, const char **why)
 		if (peek(c, &n) == ':') {
 			c->p += n;
 			if (digits(c, &s) != 2)
-				return fail(why, "seconds must have two digits");
+				return fail(why, "seconds must have two "
+				    "digits");
 			if (peek(c, &n) == '.') {
 				c->p += n;
 				if (digits(c, &frac) == 0)

@@ -86,9 +86,9 @@ int	 xf_date_from_days(long days, struct xf_date *d);
 
 /*
  * Parse len bytes at s (not NUL-terminated; embedded NULs are just bad
- * bytes; s may be NULL when len is 0) into *d.  When secs is not NULL it receives the time of day in
- * seconds since midnight, or -1 when the input has no time.  No memory
- * is allocated.
+ * bytes; s may be NULL when len is 0) into *d.  When secs is not NULL
+ * it receives the time of day in seconds since midnight, or -1 when the
+ * input has no time.  No memory is allocated.
  *
  * Accepted dates (Y four digits, M and D one or two digits):
  *	Y-M-D   Y/M/D   Y.M.D     the same separator twice

@@ -451,6 +451,8 @@ parse__empty__rejected(void **state)
 	assert_rejected("", "empty date");
 	assert_rejected("   ", "empty date");
 	assert_rejected("\t", "empty date");
+	assert_int_equal(xf_date_parse(NULL, 0, &(struct xf_date){ 0, 0, 0 },
+	    NULL, NULL), -1);
 }
 
 static void
@@ -1343,7 +1345,7 @@ bucket_yoy__year_one__rejected(void **state)
 /* The holiday calendar. */
 
 static void
-calendar_is_restday__national_day_2025__block_and_makeup_days(void **state)
+calendar_is_restday__national_day_2025__block_off_makeup_on(void **state)
 {
 	const struct xf_calendar *cal = *state;
 	struct xf_date d;
@@ -1372,8 +1374,7 @@ calendar_is_restday__national_day_2025__block_and_makeup_days(void **state)
 }
 
 static void
-calendar_is_restday__spring_festival_2025__block_and_makeup_days(
-    void **state)
+calendar_is_restday__spring_2025__block_off_makeup_on(void **state)
 {
 	const struct xf_calendar *cal = *state;
 	struct xf_date d;
@@ -1749,7 +1750,10 @@ add_workdays__into_uncovered_year__flagged(void **state)
 	d = mk(2025, 12, 30);
 	assert_int_equal(xf_date_add_workdays(cal, &d, 3, &r), 1);
 	assert_date(r, "2026-01-02");
-	/* With it: 12-31 1; 01-01..03 rest; 01-04 (Sunday, worked) 2; 01-05 3. */
+	/*
+	 * With it: 12-31 is 1; 01-01..03 rest; 01-04 (Sunday, worked) 2;
+	 * 01-05 3.
+	 */
 	add_2026_new_year(cal);
 	assert_int_equal(xf_date_add_workdays(cal, &d, 3, &r), 0);
 	assert_date(r, "2026-01-05");
@@ -1865,10 +1869,10 @@ main(void)
 		cmocka_unit_test(bucket_yoy__week_53__week_52_of_short_year),
 		cmocka_unit_test(bucket_yoy__year_one__rejected),
 		cmocka_unit_test_setup_teardown(
-		    calendar_is_restday__national_day_2025__block_and_makeup_days,
+		    calendar_is_restday__national_day_2025__block_off_makeup_on,
 		    cal_2025, cal_free),
 		cmocka_unit_test_setup_teardown(
-		    calendar_is_restday__spring_festival_2025__block_and_makeup_days,
+		    calendar_is_restday__spring_2025__block_off_makeup_on,
 		    cal_2025, cal_free),
 		cmocka_unit_test(
 		    calendar_is_restday__no_calendar__weekends_only),

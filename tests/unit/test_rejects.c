@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * Unit tests for lib/rejects.c and lib/output.c: the rejects file keeps
+ * every field of a bad record in a rectangular file, messages stop after
+ * the limit, and files appear only when committed.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "output.h"
+#include "rejects.h"
+#include "xf.h"
+
+static struct xf_row *
+row(unsigned long line, const char **f, size_t n)
+{
+	static char *field[16];
+	static size_t len[16];
+	static struct xf_row r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		field[i] = (char *)(uintptr_t)f[i];
+		len[i] = strlen(f[i]);
+	}
+	r.field = field;
+	r.len = len;
+	r.nfield = n;
+	r.line = line;
+	r.raw = 0;
+	return &r;
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* Standard error goes to a scratch file for the length of a test. */
+static int saved_fd;
+static FILE *errfile;
+
+static int
+quiet(void **state)
+{
+	(void)state;
+	fflush(stderr);
+	errfile = tmpfile();
+	saved_fd = dup(2);
+	dup2(fileno(errfile), 2);
+	return 0;
+}
+
+static int
+loud(void **state)
+{
+	(void)state;
+	fflush(stderr);
+	dup2(saved_fd, 2);
+	close(saved_fd);
+	fclose(errfile);
+	return 0;
+}
+
+static int
+count_lines(FILE *fp)
+{
+	int c, n = 0;
+
+	fflush(stderr);
+	rewind(fp);
+	while ((c = fgetc(fp)) != EOF)
+		n += c == '\n';
+	return n;
+}
+
+static void
+reject__short_long_raw__rectangular_and_complete(void **state)
+{
+	char path[] = "/tmp/xf-rejects-XXXXXX";
+	const char *hdr[] = { "id", "date", "content" };
+	const char *shortf[] = { "1" };
+	const char *longf[] = { "2", "d", "c", "extra, one", "e2" };
+	const char *rawf[] = { "3,\"open\n" };
+	struct xf_rejects *r;
+	char *got;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	close(fd);
+	r = xf_rejects_open(path);
+	assert_non_null(r);
+	xf_rejects_header(r, row(1, hdr, 3));
+	xf_reject(r, "in.csv", row(2, shortf, 1), "record has %d field", 1);
+	xf_reject(r, "in.csv", row(3, longf, 5), "too many");
+	xf_reject(r, "in.csv", row(4, rawf, 1), "unterminated quoted field");
+	assert_int_equal(xf_rejects_count(r), 3);
+	assert_int_equal(xf_rejects_close(r), 0);
+	got = slurp(path);
+	assert_string_equal(got,
+	    "id,date,content,_line,_error\n"
+	    "1,,,2,record has 1 field\n"
+	    "2,d,\"c,\"\"extra, one\"\",e2\",3,too many\n"
+	    "\"3,\"\"open\n\",,,4,unterminated quoted field\n");
+	free(got);
+	unlink(path);
+}
+
+static void
+reject__over_limit__messages_capped(void **state)
+{
+	const char *f[] = { "x" };
+	struct xf_rejects *r;
+	int i;
+
+	(void)state;
+	r = xf_rejects_open(NULL);
+	for (i = 0; i < 25; i++)
+		xf_reject(r, "in.csv", row((unsigned long)i + 2, f, 1), "bad");
+	xf_rejects_input_done(r, "in.csv");
+	/* 20 messages and one "5 more" line. */
+	assert_int_equal(count_lines(errfile), XF_REJECTS_SHOWN + 1);
+	assert_int_equal(xf_rejects_close(r), 0);
+	/* And the final "25 records rejected". */
+	assert_int_equal(count_lines(errfile), XF_REJECTS_SHOWN + 2);
+}
+
+static void
+output__abort__target_untouched(void **state)
+{
+	char path[] = "/tmp/xf-output-XXXXXX";
+	struct xf_output *o;
+	FILE *fp;
+	char *got;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_int_equal(write(fd, "old\n", 4), 4);
+	close(fd);
+	o = xf_output_open(path);
+	fputs("new\n", xf_output_fp(o));
+	fflush(xf_output_fp(o));
+	got = slurp(path);
+	assert_string_equal(got, "old\n");	/* not yet */
+	free(got);
+	xf_output_abort(o);
+	got = slurp(path);
+	assert_string_equal(got, "old\n");
+	free(got);
+
+	o = xf_output_open(path);
+	fp = xf_output_fp(o);
+	fputs("new\n", fp);
+	assert_int_equal(xf_output_commit(o), 0);
+	got = slurp(path);
+	assert_string_equal(got, "new\n");
+	free(got);
+	unlink(path);
+}
+
+static void
+output__missing_directory__null(void **state)
+{
+	(void)state;
+	assert_null(xf_output_open("/nonexistent-dir/x.csv"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    reject__short_long_raw__rectangular_and_complete, quiet,
+		    loud),
+		cmocka_unit_test_setup_teardown(
+		    reject__over_limit__messages_capped, quiet, loud),
+		cmocka_unit_test(output__abort__target_untouched),
+		cmocka_unit_test_setup_teardown(
+		    output__missing_directory__null, quiet, loud),
+	};
+
+	return cmocka_run_group_tests_name("rejects", tests, NULL, NULL);
+}
