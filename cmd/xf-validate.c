@@ -704,30 +704,10 @@ main(int argc, char *argv[])
 		    opt.log != NULL ? ", listed in " : " (list them with --log)",
 		    opt.log != NULL ? opt.log : "");
 
-	/* Output first: if it cannot be written, nothing else matters. */
-	if (xf_csvout_flush(r.out) == -1) {
-		xf_warn("%s", xf_output_name(r.outfile));
+	if (xf_output_finish(r.outfile, r.out) == -1)
 		status = XF_EXIT_FAIL;
-		xf_csvout_free(r.out);
-		if (r.outfile != NULL && opt.cli.output != NULL)
-			xf_output_abort(r.outfile);
-	} else {
-		xf_csvout_free(r.out);
-		if (xf_output_commit(r.outfile) == -1)
-			status = XF_EXIT_FAIL;
-	}
-	if (r.log != NULL) {
-		if (xf_csvout_flush(r.log) == -1) {
-			xf_warn("%s", opt.log);
-			status = XF_EXIT_FAIL;
-			xf_csvout_free(r.log);
-			xf_output_abort(r.logfile);
-		} else {
-			xf_csvout_free(r.log);
-			if (xf_output_commit(r.logfile) == -1)
-				status = XF_EXIT_FAIL;
-		}
-	}
+	if (r.log != NULL && xf_output_finish(r.logfile, r.log) == -1)
+		status = XF_EXIT_FAIL;
 	if (xf_rejects_close(r.rej) == -1)
 		status = XF_EXIT_FAIL;
 

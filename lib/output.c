@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "csvout.h"
 #include "output.h"
 #include "xf.h"
 
@@ -22,7 +23,8 @@
 struct xf_output {
 	FILE	*fp;
 	char	*path;
-	char	*tmp;		/* NULL for standard output */
+	char	*tmp;		/* NULL for standard output or direct */
+	int	 direct;	/* written in place, closed at commit */
 };
 
 /*
@@ -77,6 +79,7 @@ struct xf_output *
 xf_output_open(const char *path)
 {
 	struct xf_output *o;
+	struct stat st;
 	size_t n;
 	int fd;
 	mode_t mask;
@@ -88,6 +91,20 @@ xf_output_open(const char *path)
 		return o;
 	}
 	o->path = xf_strdup(path);
+	/*
+	 * A device, a FIFO or the like cannot be replaced by renaming: write
+	 * to it directly, as to standard output.
+	 */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((o->fp = fopen(path, "w")) == NULL) {
+			xf_warn("%s", path);
+			free(o->path);
+			free(o);
+			return NULL;
+		}
+		o->direct = 1;
+		return o;
+	}
 	n = strlen(path) + sizeof(".tmpXXXXXX");
 	o->tmp = xf_malloc(n);
 	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
@@ -145,6 +162,10 @@ xf_output_commit(struct xf_output *o)
 				xf_warn("%s", o->path);
 			rc = -1;
 		}
+		if (o->direct && fclose(o->fp) == EOF && rc == 0) {
+			xf_warn("%s", o->path);
+			rc = -1;
+		}
 		release(o);
 		return rc;
 	}
@@ -180,6 +201,22 @@ xf_output_abort(struct xf_output *o)
 		if (o->fp != NULL)
 			fclose(o->fp);
 		unlink(o->tmp);
-	}
+	} else if (o->direct && o->fp != NULL)
+		fclose(o->fp);
 	release(o);
+}
+
+int
+xf_output_finish(struct xf_output *o, struct xf_csvout *out)
+{
+	int rc;
+
+	rc = xf_csvout_flush(out);
+	xf_csvout_free(out);
+	if (rc == 0)
+		return xf_output_commit(o);
+	if (o->tmp != NULL || o->direct)
+		xf_warn("%s", o->path);
+	xf_output_abort(o);
+	return -1;
 }

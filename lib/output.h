@@ -6,7 +6,8 @@
  * the target once everything was written, so a reader (or a cron job's
  * next step) never sees half a file.  If the process is stopped by
  * SIGTERM, SIGINT or SIGHUP first, the temporary file is removed and the
- * old target is left as it was.
+ * old target is left as it was.  A target that exists and is not a
+ * regular file (a device such as /dev/null, a FIFO) is written in place.
  */
 
 #ifndef XF_OUTPUT_H
@@ -34,6 +35,15 @@ const char *xf_output_name(const struct xf_output *);
  * printing "prog: PATH: strerror" and removing the temporary file.
  */
 int	 xf_output_commit(struct xf_output *);
+
+/*
+ * Flush the CSV writer OUT (which writes to o's stream), free it, and
+ * commit o; on a write error, abort o instead.  A write error on standard
+ * output is left for xf_finish to report, so it is reported once.
+ * Returns 0 or -1.
+ */
+struct xf_csvout;
+int	 xf_output_finish(struct xf_output *o, struct xf_csvout *out);
 
 /* Remove the temporary file without touching the target, and free. */
 void	 xf_output_abort(struct xf_output *);

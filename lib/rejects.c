@@ -147,16 +147,7 @@ xf_rejects_close(struct xf_rejects *r)
 
 	if (r->out != NULL) {
 		name = xf_strdup(xf_output_name(r->file));
-		if (xf_csvout_flush(r->out) == -1) {
-			xf_warn("%s", name);
-			xf_csvout_free(r->out);
-			xf_output_abort(r->file);
-			rc = -1;
-		} else {
-			xf_csvout_free(r->out);
-			if (xf_output_commit(r->file) == -1)
-				rc = -1;
-		}
+		rc = xf_output_finish(r->file, r->out);
 	}
 	if (r->total > 0) {
 		if (name != NULL && rc == 0)
