@@ -48,6 +48,7 @@ LIBS        = $(PCRE2_LIBS) $(CSV_LIBS)
 # Inventory: one entry per line, sorted.
 CMDS = \
 	xf \
+	xf-eval \
 	xf-validate
 
 LIBSRC = \
@@ -56,25 +57,30 @@ LIBSRC = \
 	lib/csvin.c \
 	lib/csvout.c \
 	lib/date.c \
+	lib/eval.c \
 	lib/hash.c \
 	lib/ident.c \
 	lib/money.c \
 	lib/output.c \
+	lib/params.c \
 	lib/rejects.c \
 	lib/utf8.c \
 	lib/xf.c
 
 # Default tables in lib/data/, compiled in as xf_data_<name>.
 DATA = \
-	holidays
+	holidays \
+	params
 
 UNITS = \
 	columns \
 	csvin \
 	csvout \
 	date \
+	eval \
 	ident \
 	money \
+	params \
 	rejects \
 	utf8
 

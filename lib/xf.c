@@ -23,6 +23,9 @@
 
 static const char *progname = "xf";
 
+static void	vwarn(int, const char *, unsigned long, const char *, va_list)
+		    __attribute__((format(printf, 4, 0)));
+
 char *
 xf_setprogname(char *argv0)
 {
