@@ -43,45 +43,49 @@ endif
 ALL_CFLAGS  = -std=c11 $(XCPPFLAGS) $(CPPFLAGS) $(WARN) $(SANFLAGS) \
 	      $(EXTRA_CFLAGS) $(PCRE2_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS)
-LIBS        = $(PCRE2_LIBS) $(CSV_LIBS)
+LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -lm
 
 # Inventory: one entry per line, sorted.
 CMDS = \
 	xf \
-	xf-eval \
+	xf-classify \
 	xf-validate
 
 LIBSRC = \
+	lib/ac.c \
 	lib/cli.c \
 	lib/columns.c \
 	lib/csvin.c \
 	lib/csvout.c \
 	lib/date.c \
-	lib/eval.c \
+	lib/hanzi.c \
 	lib/hash.c \
 	lib/ident.c \
 	lib/money.c \
 	lib/output.c \
 	lib/params.c \
 	lib/rejects.c \
+	lib/rules.c \
 	lib/utf8.c \
 	lib/xf.c
 
 # Default tables in lib/data/, compiled in as xf_data_<name>.
 DATA = \
 	holidays \
-	params
+	params \
+	rules
 
 UNITS = \
 	columns \
 	csvin \
 	csvout \
 	date \
-	eval \
+	hanzi \
 	ident \
 	money \
 	params \
 	rejects \
+	rules \
 	utf8
 
 FUZZERS = \

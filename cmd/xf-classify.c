@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * xf-classify: give each petition a category, a subcategory, a
+ * confidence and the phrases that decided it, by regular-expression
+ * rules scored over the subject and the content.  The default rules (the
+ * five kinds of the city's report and their subcategories) are compiled
+ * in; --rules replaces them, --add-rules adds to them, --dump-rules
+ * prints them.
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "columns.h"
+#include "csvin.h"
+#include "csvout.h"
+#include "data.h"
+#include "output.h"
+#include "rejects.h"
+#include "rules.h"
+#include "xf.h"
+
+#define MAXTEXT	16
+
+struct options {
+	struct xf_cli	 cli;
+	int		 all;
+	int		 dump;
+	int		 explain;
+	char		*text[MAXTEXT];	/* --text columns, joined */
+	size_t		 ntext;
+};
+
+struct run {
+	const struct options *opt;
+	struct xf_classifier *cls;
+	struct xf_csvout *out;
+	struct xf_rejects *rej;
+	struct xf_header *hdr;
+	char		*joined;	/* --text columns joined */
+	size_t		 joinedcap;
+	unsigned long long records;
+};
+
+static const char usage_line[] =
+    "usage: xf-classify [-AaDhVx] [-d delim] [-o file] [-r rules] "
+    "[-s weight] [-T cols] [-t threshold] [file ...]";
+
+enum { OPT_ADD = 0x200 };
+
+static const struct option longopts[] = {
+	{ "add-rules",	required_argument,	NULL,	'a' },
+	{ "all",	no_argument,		NULL,	'A' },
+	{ "dump-rules",	no_argument,		NULL,	'D' },
+	{ "explain",	no_argument,		NULL,	'x' },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "rules",	required_argument,	NULL,	'r' },
+	{ "subject-weight", required_argument,	NULL,	's' },
+	{ "text",	required_argument,	NULL,	'T' },
+	{ "threshold",	required_argument,	NULL,	't' },
+	{ "version",	no_argument,		NULL,	'V' },
+	XF_CLI_LONGOPTS,
+	{ NULL,		0,			NULL,	0 }
+};
+
+static void	usage(void) __attribute__((noreturn));
+static void	help(void) __attribute__((noreturn));
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\nTry 'xf-classify --help'\n", usage_line);
+	exit(XF_EXIT_FAIL);
+}
+
+static void
+help(void)
+{
+	printf("%s\n\n", usage_line);
+	fputs("Classify petitions by rules: append category, subcategory, "
+	    "confidence, evidence.\n\n"
+	    "  -A, --all               list every category above the "
+	    "threshold\n"
+	    "  -a, --add-rules=FILE    add the rules in FILE to the rules in "
+	    "use\n"
+	    "  -D, --dump-rules        print the rules in use and exit\n"
+	    "  -r, --rules=FILE        use the rules in FILE instead of the "
+	    "defaults\n"
+	    "  -s, --subject-weight=W  weight of a match in the subject "
+	    "(default 1.5)\n"
+	    "  -T, --text=COLS         classify the text of these columns "
+	    "(default:\n"
+	    "                          subject and content)\n"
+	    "  -t, --threshold=N       least score for a category (default "
+	    "1)\n"
+	    "  -x, --explain           add a column with every rule that "
+	    "fired\n"
+	    "  -h, --help              show this help and exit\n"
+	    "  -V, --version           show the version and exit\n"
+	    XF_CLI_HELP
+	    "\nExample:\n"
+	    "  xf-validate export.csv | xf-classify | xf-route > routed.csv\n"
+	    "\nSee xf-classify(1).\n", stdout);
+	exit(xf_finish(XF_EXIT_OK));
+}
+
+static int
+parse_number(const char *opt, const char *arg, double min, double max,
+    double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (end == arg || *end != '\0' || errno != 0 || !isfinite(v) ||
+	    v < min || v > max) {
+		xf_warnx("%s: expected a number from %g to %g: '%s'", opt, min,
+		    max, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+split_cols(char *arg, char **list, size_t *n)
+{
+	char *p, *comma;
+
+	for (p = arg; p != NULL; p = comma == NULL ? NULL : comma + 1) {
+		if ((comma = strchr(p, ',')) != NULL)
+			*comma = '\0';
+		if (*p == '\0' || *n == MAXTEXT) {
+			xf_warnx("--text: expected up to %d column names "
+			    "separated by commas", MAXTEXT);
+			return -1;
+		}
+		list[(*n)++] = p;
+	}
+	return 0;
+}
+
+/* The text columns of one input: subject and content, or --text's. */
+struct textcols {
+	long	 subject, content;
+	long	 text[MAXTEXT];
+};
+
+static int
+find_text(const struct options *opt, const struct xf_row *hdr,
+    const char *name, struct textcols *tc)
+{
+	size_t i;
+
+	tc->subject = tc->content = -1;
+	if (opt->ntext > 0) {
+		for (i = 0; i < opt->ntext; i++)
+			if ((tc->text[i] = xf_col_need(hdr, opt->text[i],
+			    &opt->cli.cols, name)) == -1)
+				return -1;
+		return 0;
+	}
+	tc->subject = xf_col_find(hdr, "subject", &opt->cli.cols);
+	tc->content = xf_col_find(hdr, "content", &opt->cli.cols);
+	if (tc->content == -1 && tc->subject == -1) {
+		xf_col_need(hdr, "content", &opt->cli.cols, name);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+write_verdict(struct run *r, const struct xf_row *row,
+    const struct xf_verdict *v)
+{
+	char conf[16];
+
+	xf_csvout_row(r->out, row);
+	if (r->opt->all) {
+		xf_csvout_str(r->out, v->all);
+		xf_csvout_str(r->out, v->allsub);
+	} else {
+		xf_csvout_str(r->out, v->category);
+		xf_csvout_str(r->out, v->subcategory);
+	}
+	snprintf(conf, sizeof(conf), "%.2f", v->confidence);
+	xf_csvout_str(r->out, conf);
+	xf_csvout_str(r->out, v->evidence);
+	if (r->opt->explain)
+		xf_csvout_str(r->out, v->explain);
+	xf_csvout_end(r->out);
+}
+
+static int
+classify_row(struct run *r, const struct textcols *tc,
+    const struct xf_row *row, const char *name)
+{
+	struct xf_verdict v;
+	const char *subj = "", *cont = "";
+	size_t slen = 0, clen = 0, i, need;
+	int rc;
+
+	if (r->opt->ntext > 0) {
+		for (i = 0, need = 1; i < r->opt->ntext; i++)
+			need += row->len[tc->text[i]] + 1;
+		if (r->joinedcap < need) {
+			r->joinedcap = need + 256;
+			r->joined = xf_reallocarray(r->joined, r->joinedcap, 1);
+		}
+		for (i = 0; i < r->opt->ntext; i++) {
+			if (i > 0)
+				r->joined[clen++] = '\n';
+			memcpy(r->joined + clen, row->field[tc->text[i]],
+			    row->len[tc->text[i]]);
+			clen += row->len[tc->text[i]];
+		}
+		cont = r->joined;
+	} else {
+		if (tc->subject != -1) {
+			subj = row->field[tc->subject];
+			slen = row->len[tc->subject];
+		}
+		if (tc->content != -1) {
+			cont = row->field[tc->content];
+			clen = row->len[tc->content];
+		}
+	}
+	rc = xf_classify(r->cls, subj, slen, cont, clen, &v);
+	if (rc == -1) {
+		xf_reject(r->rej, name, row, "%s", v.error);
+		return 1;
+	}
+	write_verdict(r, row, &v);
+	return 0;
+}
+
+static int
+classify(struct run *r, const char *path)
+{
+	const struct options *opt = r->opt;
+	struct xf_csvin *in;
+	struct xf_row row;
+	struct textcols tc;
+	const char *name;
+	int rc, status = XF_EXIT_OK;
+
+	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
+		return XF_EXIT_FAIL;
+	name = xf_csvin_name(in);
+	rc = xf_csvin_next(in, &row);
+	if (rc == XF_CSV_EOF)
+		goto done;	/* an empty input has nothing to classify */
+	if (rc == XF_CSV_IOERR) {
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (rc == XF_CSV_BAD) {
+		xf_warnat(name, row.line, "bad header: %s",
+		    xf_csvin_error(in));
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (find_text(opt, &row, name, &tc) == -1) {
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (r->hdr == NULL) {
+		r->hdr = xf_header_save(&row);
+		xf_rejects_header(r->rej, &row);
+		if (opt->cli.bom)
+			xf_csvout_bom(r->out);
+		xf_csvout_row(r->out, &row);
+		xf_csvout_str(r->out, "category");
+		xf_csvout_str(r->out, "subcategory");
+		xf_csvout_str(r->out, "confidence");
+		xf_csvout_str(r->out, "evidence");
+		if (opt->explain)
+			xf_csvout_str(r->out, "explain");
+		xf_csvout_end(r->out);
+	} else if (!xf_header_same(r->hdr, &row)) {
+		xf_warnat(name, row.line, "header differs from the first "
+		    "input's: not read");
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
+		if (rc == XF_CSV_IOERR) {
+			status = XF_EXIT_FAIL;
+			break;
+		}
+		r->records++;
+		xf_progress(r->records, xf_csvin_bytes(in));
+		if (rc == XF_CSV_BAD) {
+			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
+			status = XF_WORST(status, XF_EXIT_DATA);
+			continue;
+		}
+		if (classify_row(r, &tc, &row, name))
+			status = XF_WORST(status, XF_EXIT_DATA);
+	}
+done:
+	xf_rejects_input_done(r->rej, name);
+	if (xf_csvin_close(in) == -1)
+		status = XF_EXIT_FAIL;
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options opt;
+	struct run r;
+	struct xf_rules *rules;
+	struct xf_output *outfile;
+	const char *rulesfile = NULL;
+	char *addfile[8];
+	size_t nadd = 0, i;
+	double threshold = 1.0, subjw = 1.5;
+	int ch, rc, status = XF_EXIT_OK;
+
+	argv[0] = xf_setprogname(argv[0]);
+	memset(&opt, 0, sizeof(opt));
+	memset(&r, 0, sizeof(r));
+	xf_cli_init(&opt.cli);
+
+	while ((ch = getopt_long(argc, argv, "Aa:DhVr:s:T:t:x" XF_CLI_SHORT,
+	    longopts, NULL)) != -1) {
+		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
+			continue;
+		if (rc == -1)
+			usage();
+		switch (ch) {
+		case 'A':
+			opt.all = 1;
+			break;
+		case 'a':
+			if (nadd == sizeof(addfile) / sizeof(addfile[0])) {
+				xf_warnx("--add-rules: at most %zu files",
+				    sizeof(addfile) / sizeof(addfile[0]));
+				usage();
+			}
+			addfile[nadd++] = optarg;
+			break;
+		case 'D':
+			opt.dump = 1;
+			break;
+		case 'h':
+			help();
+			/* NOTREACHED */
+		case 'r':
+			rulesfile = optarg;
+			break;
+		case 's':
+			if (parse_number("--subject-weight", optarg, 0, 100,
+			    &subjw) == -1)
+				usage();
+			break;
+		case 'T':
+			if (split_cols(optarg, opt.text, &opt.ntext) == -1)
+				usage();
+			break;
+		case 't':
+			if (parse_number("--threshold", optarg, 0, 1e6,
+			    &threshold) == -1)
+				usage();
+			break;
+		case 'V':
+			xf_version();
+			/* NOTREACHED */
+		case 'x':
+			opt.explain = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	/* A rules file that cannot be used is the caller's problem: 2. */
+	rules = xf_rules_new();
+	if (rulesfile != NULL)
+		rc = xf_rules_load(rules, rulesfile);
+	else
+		rc = xf_rules_load_mem(rules, (const char *)xf_data_rules,
+		    xf_data_rules_len, "<default rules>");
+	for (i = 0; rc == 0 && i < nadd; i++)
+		rc = xf_rules_load(rules, addfile[i]);
+	if (rc == 0)
+		rc = xf_rules_compile(rules);
+	if (rc == -1) {
+		xf_rules_free(rules);
+		return xf_finish(XF_EXIT_FAIL);
+	}
+	xf_rules_set_threshold(rules, threshold);
+	xf_rules_set_subject_weight(rules, subjw);
+	if (opt.dump) {
+		xf_rules_dump(rules, stdout);
+		xf_rules_free(rules);
+		return xf_finish(XF_EXIT_OK);
+	}
+
+	r.opt = &opt;
+	r.cls = xf_classifier_new(rules);
+	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)
+		return xf_finish(XF_EXIT_FAIL);
+	if ((outfile = xf_output_open(opt.cli.output)) == NULL)
+		return xf_finish(XF_EXIT_FAIL);
+	r.out = xf_csvout_new(xf_output_fp(outfile), opt.cli.outdelim,
+	    opt.cli.crlf);
+
+	if (argc == 0)
+		status = classify(&r, "-");
+	for (; *argv != NULL; argv++) {
+		rc = classify(&r, *argv);
+		status = XF_WORST(status, rc);
+	}
+
+	if (xf_output_finish(outfile, r.out) == -1)
+		status = XF_EXIT_FAIL;
+	if (xf_rejects_close(r.rej) == -1)
+		status = XF_EXIT_FAIL;
+	xf_classifier_free(r.cls);
+	xf_rules_free(rules);
+	xf_header_free(r.hdr);
+	free(r.joined);
+	return xf_finish(status);
+}

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * Aho-Corasick over bytes, compiled to a full transition table of 16-bit
+ * states (256 entries a state: a few hundred kilobytes for the default
+ * rules), so that a scan is one table lookup per byte.
+ *
+ * Written here because none of the libraries this project may use has a
+ * multi-literal search: PCRE2's alternation stops at the leftmost match
+ * and cannot say which of several hundred keys occur.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ac.h"
+#include "xf.h"
+
+#define MAXSTATES	65535
+
+struct key {
+	char		*s;
+	size_t		 n;
+	unsigned	 id;
+};
+
+struct xf_ac {
+	struct key	*key;
+	size_t		 nkey, keycap;
+	uint16_t	*delta;		/* [state][256] */
+	size_t		 nstate;
+	/* Ids reported in each state: out[outoff[s] .. outoff[s+1]). */
+	unsigned	*out;
+	size_t		*outoff;
+};
+
+static unsigned char lower[256];
+
+struct xf_ac *
+xf_ac_new(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ?
+		    c - 'A' + 'a' : c);
+	return xf_calloc(1, sizeof(struct xf_ac));
+}
+
+void
+xf_ac_add(struct xf_ac *ac, const char *s, size_t n, unsigned id)
+{
+	struct key *k;
+	size_t i;
+
+	if (ac->nkey == ac->keycap) {
+		ac->keycap = ac->keycap ? ac->keycap * 2 : 64;
+		ac->key = xf_reallocarray(ac->key, ac->keycap, sizeof(*k));
+	}
+	k = &ac->key[ac->nkey++];
+	k->s = xf_memdup(s, n);
+	for (i = 0; i < n; i++)
+		k->s[i] = (char)lower[(unsigned char)k->s[i]];
+	k->n = n;
+	k->id = id;
+}
+
+int
+xf_ac_build(struct xf_ac *ac)
+{
+	uint16_t *trie, *fail, *queue;
+	size_t i, j, cap, nstate = 1, head = 0, tail = 0;
+	unsigned **ids;
+	size_t *nids, total;
+	int c;
+
+	/* The trie, as a full table: 0 means "no edge" (the root has none). */
+	cap = 1;
+	for (i = 0; i < ac->nkey; i++)
+		cap += ac->key[i].n;
+	if (cap > MAXSTATES)
+		return -1;
+	trie = xf_calloc(cap * 256, sizeof(uint16_t));
+	ids = xf_calloc(cap, sizeof(*ids));
+	nids = xf_calloc(cap, sizeof(*nids));
+	for (i = 0; i < ac->nkey; i++) {
+		size_t s = 0;
+
+		for (j = 0; j < ac->key[i].n; j++) {
+			unsigned char b = (unsigned char)ac->key[i].s[j];
+
+			if (trie[s * 256 + b] == 0)
+				trie[s * 256 + b] = (uint16_t)nstate++;
+			s = trie[s * 256 + b];
+		}
+		ids[s] = xf_reallocarray(ids[s], nids[s] + 1,
+		    sizeof(unsigned));
+		ids[s][nids[s]++] = ac->key[i].id;
+	}
+
+	/*
+	 * Breadth first: each state's failure state is already complete
+	 * when we reach it, so missing edges copy the failure state's and
+	 * outputs merge along the failure link.
+	 */
+	fail = xf_calloc(nstate, sizeof(uint16_t));
+	queue = xf_calloc(nstate, sizeof(uint16_t));
+	for (c = 0; c < 256; c++)
+		if (trie[c] != 0)
+			queue[tail++] = trie[c];
+	while (head < tail) {
+		size_t s = queue[head++], f = fail[s];
+
+		for (j = 0; j < nids[f]; j++) {
+			ids[s] = xf_reallocarray(ids[s], nids[s] + 1,
+			    sizeof(unsigned));
+			ids[s][nids[s]++] = ids[f][j];
+		}
+		for (c = 0; c < 256; c++) {
+			size_t t = trie[s * 256 + c];
+
+			if (t != 0) {
+				fail[t] = trie[f * 256 + c];
+				queue[tail++] = (uint16_t)t;
+			} else
+				trie[s * 256 + c] = trie[f * 256 + c];
+		}
+	}
+
+	ac->delta = xf_reallocarray(trie, nstate * 256, sizeof(uint16_t));
+	ac->nstate = nstate;
+	ac->outoff = xf_calloc(nstate + 1, sizeof(size_t));
+	for (i = 0, total = 0; i < nstate; i++) {
+		ac->outoff[i] = total;
+		total += nids[i];
+	}
+	ac->outoff[nstate] = total;
+	ac->out = xf_calloc(total, sizeof(unsigned));
+	for (i = 0; i < nstate; i++) {
+		if (nids[i] > 0)
+			memcpy(ac->out + ac->outoff[i], ids[i],
+			    nids[i] * sizeof(unsigned));
+		free(ids[i]);
+	}
+	free(ids);
+	free(nids);
+	free(fail);
+	free(queue);
+	return 0;
+}
+
+void
+xf_ac_scan(const struct xf_ac *ac, const char *s, size_t n, uint64_t *bits)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const uint16_t *delta = ac->delta;
+	size_t st = 0, k;
+
+	if (delta == NULL)
+		return;
+	for (; p < end; p++) {
+		st = delta[st * 256 + lower[*p]];
+		for (k = ac->outoff[st]; k < ac->outoff[st + 1]; k++)
+			bits[ac->out[k] / 64] |= UINT64_C(1) << (ac->out[k] % 64);
+	}
+}
+
+void
+xf_ac_free(struct xf_ac *ac)
+{
+	size_t i;
+
+	if (ac == NULL)
+		return;
+	for (i = 0; i < ac->nkey; i++)
+		free(ac->key[i].s);
+	free(ac->key);
+	free(ac->delta);
+	free(ac->out);
+	free(ac->outoff);
+	free(ac);
+}

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * Unit tests for lib/rules.c and lib/ac.c: loading and checking rules
+ * files, the literal keys worked out from patterns, scoring, negation,
+ * rules that need a companion, the match limit, and the prefilter never
+ * changing an answer.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ac.h"
+#include "rules.h"
+#include "xf.h"
+
+static void
+keys_is(const char *pattern, const char *want)
+{
+	char *got = xf_rules_pattern_keys(pattern);
+
+	if (want == NULL) {
+		if (got != NULL)
+			fail_msg("'%s': keys '%s', expected none", pattern, got);
+		return;
+	}
+	if (got == NULL)
+		fail_msg("'%s': no keys, expected '%s'", pattern, want);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+pattern_keys__literals_and_groups(void **state)
+{
+	(void)state;
+	keys_is("拖欠工资", "拖欠工资");
+	keys_is("工资|工钱|薪水", "工资|工钱|薪水");
+	/* The longer of two mandatory parts. */
+	keys_is("(拖欠|欠薪).{0,12}(工资|工钱|劳务费)", "拖欠|欠薪");
+	keys_is("要求.{0,6}(补发工资|结清)", "要求");
+	keys_is("要求.{0,6}(补发工资|结清款)", "补发工资|结清款");
+	/* An optional character or group is not a key. */
+	keys_is("拖欠?工资", "工资");
+	keys_is("(?:尚未)?拆迁", "拆迁");
+	keys_is("拆迁(补偿)?", "拆迁");
+	/* Escaped punctuation is literal text. */
+	keys_is("3\\.5万", "3.5万");
+	/* Classes and escapes cut a run. */
+	keys_is("\\d+万元", "万元");
+	keys_is("[拆折]迁", "迁");
+	/* A branch without keys means no keys at all. */
+	keys_is("拆迁|\\d+", NULL);
+	keys_is(".*", NULL);
+	/* Constructs not followed give up, safely. */
+	keys_is("(?i)abc", NULL);
+	keys_is("(?<n>工资)", NULL);
+	/* Lookarounds are skipped. */
+	keys_is("(?<!不)拆迁", "拆迁");
+	keys_is("ABC", "ABC");
+}
+
+static void
+ac_scan__overlapping_keys__all_found(void **state)
+{
+	struct xf_ac *ac = xf_ac_new();
+	uint64_t bits[2] = { 0, 0 };
+
+	(void)state;
+	xf_ac_add(ac, "he", 2, 0);
+	xf_ac_add(ac, "she", 3, 1);
+	xf_ac_add(ac, "his", 3, 2);
+	xf_ac_add(ac, "hers", 4, 3);
+	xf_ac_add(ac, "工资", strlen("工资"), 70);
+	assert_int_equal(xf_ac_build(ac), 0);
+	xf_ac_scan(ac, "USHERS", 6, bits);
+	/* she, he and hers (caselessly); not his. */
+	assert_int_equal(bits[0], 0xbULL);
+	assert_int_equal(bits[1], 0);
+	xf_ac_scan(ac, "拖欠工资", strlen("拖欠工资"), bits);
+	assert_int_equal(bits[1], 1ULL << 6);
+	xf_ac_free(ac);
+}
+
+static const char small[] =
+    "id,category,subcategory,weight,field,pattern,requires,keys,note\n"
+    "wage,劳动纠纷,拖欠工资,3,both,\"(拖欠|没发).{0,8}工资\",,,\n"
+    "wage.word,劳动纠纷,拖欠工资,1,content,工资,,,\n"
+    "injury,劳动纠纷,工伤纠纷,3,both,工伤,,,\n"
+    "price,房地产开发,拆迁价格,3,both,\"拆迁.{0,6}(补偿|价格)\",,,\n"
+    "not.demolition,房地产开发,,-3,both,\"不是.{0,3}拆迁\",,,\n"
+    "heating,民生保障,基本生活,2,both,供暖|暖气,,,\n"
+    "cold,民生保障,基本生活,2,both,不热|冰冷,heating,,only with heating\n"
+    "subj,办事不公,执法不公,1,subject,推诿,,,\n";
+
+static struct xf_rules *
+load_small(void)
+{
+	struct xf_rules *r = xf_rules_new();
+
+	assert_int_equal(xf_rules_load_mem(r, small, sizeof(small) - 1,
+	    "small"), 0);
+	assert_int_equal(xf_rules_compile(r), 0);
+	return r;
+}
+
+struct pair {
+	struct xf_rules *r;
+	struct xf_classifier *c;
+};
+
+static int
+setup(void **state)
+{
+	struct pair *p = calloc(1, sizeof(*p));
+
+	p->r = load_small();
+	p->c = xf_classifier_new(p->r);
+	*state = p;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct pair *p = *state;
+
+	xf_classifier_free(p->c);
+	xf_rules_free(p->r);
+	free(p);
+	return 0;
+}
+
+static void
+verdict(struct pair *p, const char *subj, const char *cont,
+    const char *cat, const char *sub, double conf)
+{
+	struct xf_verdict v;
+
+	assert_int_equal(xf_classify(p->c, subj, strlen(subj), cont,
+	    strlen(cont), &v), 0);
+	assert_string_equal(v.category, cat);
+	assert_string_equal(v.subcategory, sub);
+	assert_true(v.confidence > conf - 0.005 && v.confidence < conf + 0.005);
+}
+
+static void
+classify__one_topic__category_and_confidence(void **state)
+{
+	/* wage 3 + wage.word 1 = 4: 4 / (4 + 0 + 1) = 0.80. */
+	verdict(*state, "", "老板拖欠工资", "劳动纠纷", "拖欠工资", 0.80);
+}
+
+static void
+classify__subject__weighs_one_and_a_half(void **state)
+{
+	/* wage 3 x 1.5 (subject) + 3 (content) + 1 (content) = 8.5. */
+	verdict(*state, "拖欠工资", "拖欠工资", "劳动纠纷", "拖欠工资",
+	    8.5 / 9.5);
+}
+
+static void
+classify__nothing__other_zero(void **state)
+{
+	verdict(*state, "", "你好，谢谢", "其他", "其他", 0);
+}
+
+static void
+classify__negation__cancels(void **state)
+{
+	/* price 3 - not.demolition 3 = 0; heating 2 wins: 2 / (2+0+1). */
+	verdict(*state, "", "不是拆迁补偿的事，是供暖", "民生保障", "基本生活",
+	    2.0 / 3.0);
+}
+
+static void
+classify__two_topics__stronger_wins(void **state)
+{
+	/* wage 3 + 1 against price 3: 4 / (4 + 3 + 1) = 0.50. */
+	verdict(*state, "", "拆迁补偿的事以后再说，老板拖欠工资", "劳动纠纷",
+	    "拖欠工资", 0.50);
+	/* Within a category the subcategories compete: 4 against 3, and
+	 * the category has 7: 7 / (7 + 0 + 1). */
+	verdict(*state, "", "工伤以后老板拖欠工资", "劳动纠纷", "拖欠工资",
+	    7.0 / 8.0);
+}
+
+static void
+classify__requires__alone_counts_nothing(void **state)
+{
+	verdict(*state, "", "屋里冰冷", "其他", "其他", 0);
+	/* heating 2 + cold 2 = 4: 4 / 5. */
+	verdict(*state, "", "暖气不热", "民生保障", "基本生活", 0.80);
+}
+
+static void
+classify__field__subject_only_rule(void **state)
+{
+	verdict(*state, "", "推诿", "其他", "其他", 0);
+	verdict(*state, "推诿", "", "办事不公", "执法不公", 1.5 / 2.5);
+}
+
+static void
+classify__invalid_utf8__no_crash_still_matches(void **state)
+{
+	verdict(*state, "", "\xff\xfe拖欠工资\xc0", "劳动纠纷", "拖欠工资",
+	    0.80);
+}
+
+static void
+classify__evidence__phrases_best_first(void **state)
+{
+	struct pair *p = *state;
+	struct xf_verdict v;
+
+	assert_int_equal(xf_classify(p->c, "", 0, "没发工资", 12, &v), 0);
+	assert_string_equal(v.evidence, "没发工资;工资");
+}
+
+static void
+load__bad_rows__messages_and_failure(void **state)
+{
+	static const char bad[] =
+	    "id,category,weight,pattern\n"
+	    "a,X,1,(unclosed\n"
+	    "a,X,1,ok\n"
+	    "b,X,heavy,ok\n"
+	    "c,,1,ok\n";
+	struct xf_rules *r = xf_rules_new();
+	char buf[1024];
+	FILE *tmp = tmpfile();
+	int saved = dup(2);
+	size_t n;
+
+	(void)state;
+	fflush(stderr);
+	dup2(fileno(tmp), 2);
+	xf_setprogname((char *)(uintptr_t)"t");
+	assert_int_equal(xf_rules_load_mem(r, bad, sizeof(bad) - 1, "r.csv"),
+	    -1);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(tmp);
+	n = fread(buf, 1, sizeof(buf) - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+	/* Line 2 fails to compile, so line 3's "a" is not a duplicate. */
+	assert_string_equal(buf,
+	    "t: r.csv:2: rule 'a': bad pattern: missing closing parenthesis "
+	    "at offset 9\n"
+	    "t: r.csv:4: rule 'b': weight is not a number between -1000 and "
+	    "1000: 'heavy'\n"
+	    "t: r.csv:5: rule 'c' has no category\n");
+	xf_rules_free(r);
+}
+
+static void
+classify__catastrophic_pattern__error_not_hang(void **state)
+{
+	static const char evil[] =
+	    "id,category,weight,pattern\n"
+	    "evil,X,1,\"(a+)+$\"\n";
+	struct xf_rules *r = xf_rules_new();
+	struct xf_classifier *c;
+	struct xf_verdict v;
+	char text[64];
+
+	(void)state;
+	memset(text, 'a', 40);
+	text[40] = 'b';
+	assert_int_equal(xf_rules_load_mem(r, evil, sizeof(evil) - 1, "e"),
+	    0);
+	assert_int_equal(xf_rules_compile(r), 0);
+	c = xf_classifier_new(r);
+	assert_int_equal(xf_classify(c, "", 0, text, 41, &v), -1);
+	assert_non_null(strstr(v.error, "match limit"));
+	/* The next record is fine. */
+	assert_int_equal(xf_classify(c, "", 0, "aaa", 3, &v), 0);
+	assert_string_equal(v.category, "X");
+	xf_classifier_free(c);
+	xf_rules_free(r);
+}
+
+/* The prefilter must never change an answer. */
+static void
+classify__prefilter__same_answers_as_without(void **state)
+{
+	static const char *texts[] = {
+		"老板拖欠工资", "不是拆迁补偿的事，是供暖", "暖气不热",
+		"工伤以后老板拖欠工资", "拆迁价格太低", "你好", "推诿扯皮",
+		"没发三个月工资，工伤也没人管", "ABC\xff工资",
+	};
+	struct xf_rules *a = load_small(), *b = xf_rules_new();
+	struct xf_classifier *ca, *cb;
+	struct xf_verdict va, vb;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(xf_rules_load_mem(b, small, sizeof(small) - 1, "s"),
+	    0);
+	xf_rules_set_prefilter(b, 0);
+	assert_int_equal(xf_rules_compile(b), 0);
+	ca = xf_classifier_new(a);
+	cb = xf_classifier_new(b);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char cat[64], sub[64], ev[256], ex[512];
+
+		assert_int_equal(xf_classify(ca, texts[i], strlen(texts[i]),
+		    texts[i], strlen(texts[i]), &va), 0);
+		snprintf(cat, sizeof(cat), "%s", va.category);
+		snprintf(sub, sizeof(sub), "%s", va.subcategory);
+		snprintf(ev, sizeof(ev), "%s", va.evidence);
+		snprintf(ex, sizeof(ex), "%s", va.explain);
+		assert_int_equal(xf_classify(cb, texts[i], strlen(texts[i]),
+		    texts[i], strlen(texts[i]), &vb), 0);
+		assert_string_equal(cat, vb.category);
+		assert_string_equal(sub, vb.subcategory);
+		assert_string_equal(ev, vb.evidence);
+		assert_string_equal(ex, vb.explain);
+	}
+	xf_classifier_free(ca);
+	xf_classifier_free(cb);
+	xf_rules_free(a);
+	xf_rules_free(b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(pattern_keys__literals_and_groups),
+		cmocka_unit_test(ac_scan__overlapping_keys__all_found),
+		cmocka_unit_test_setup_teardown(
+		    classify__one_topic__category_and_confidence, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    classify__subject__weighs_one_and_a_half, setup, teardown),
+		cmocka_unit_test_setup_teardown(classify__nothing__other_zero,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(classify__negation__cancels,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    classify__two_topics__stronger_wins, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    classify__requires__alone_counts_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    classify__field__subject_only_rule, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    classify__invalid_utf8__no_crash_still_matches, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    classify__evidence__phrases_best_first, setup, teardown),
+		cmocka_unit_test(load__bad_rows__messages_and_failure),
+		cmocka_unit_test(
+		    classify__catastrophic_pattern__error_not_hang),
+		cmocka_unit_test(classify__prefilter__same_answers_as_without),
+	};
+
+	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}
