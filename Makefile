@@ -49,6 +49,7 @@ LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -lm
 CMDS = \
 	xf \
 	xf-classify \
+	xf-route \
 	xf-validate
 
 LIBSRC = \
@@ -65,6 +66,7 @@ LIBSRC = \
 	lib/output.c \
 	lib/params.c \
 	lib/rejects.c \
+	lib/route.c \
 	lib/rules.c \
 	lib/utf8.c \
 	lib/xf.c
@@ -73,6 +75,7 @@ LIBSRC = \
 DATA = \
 	holidays \
 	params \
+	routes \
 	rules
 
 UNITS = \
@@ -85,6 +88,7 @@ UNITS = \
 	money \
 	params \
 	rejects \
+	route \
 	rules \
 	utf8
 
