@@ -49,6 +49,7 @@ LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -lm
 CMDS = \
 	xf \
 	xf-classify \
+	xf-eval \
 	xf-route \
 	xf-validate
 
@@ -59,6 +60,7 @@ LIBSRC = \
 	lib/csvin.c \
 	lib/csvout.c \
 	lib/date.c \
+	lib/eval.c \
 	lib/hanzi.c \
 	lib/hash.c \
 	lib/ident.c \
@@ -83,6 +85,7 @@ UNITS = \
 	csvin \
 	csvout \
 	date \
+	eval \
 	hanzi \
 	ident \
 	money \
