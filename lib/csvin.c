@@ -78,7 +78,8 @@ struct xf_csvin {
 	size_t		 width;
 	char		**fptr;
 	size_t		 fptrcap;
-	const char	*err;
+	const char	*err;		/* message of the last bad record */
+	const char	*skiperr;	/* what is wrong with the one skipped */
 };
 
 static int	 space_none(unsigned char);
@@ -306,7 +307,7 @@ skip(struct xf_csvin *in, const char *s, size_t n)
 	if (i > 0 && (s[i - 1] == '\n' || s[i - 1] == '\r') &&
 	    !in->skipquote) {
 		in->skipping = 0;
-		abandon(in, in->err);
+		abandon(in, in->skiperr);
 	}
 	return i;
 }
@@ -341,9 +342,9 @@ feed_segment(struct xf_csvin *in, const char *s, size_t n)
 	done = csv_parse(&in->p, s, n, on_field, on_record, in);
 	count_segment(in, s, n);
 	if (done < n) {
-		in->err = quote_error(in, s[done]);
+		in->skiperr = quote_error(in, s[done]);
 		if (s[n - 1] == '\n' || s[n - 1] == '\r')
-			abandon(in, in->err);
+			abandon(in, in->skiperr);
 		else
 			in->skipping = 1;
 		return;
@@ -353,14 +354,14 @@ feed_segment(struct xf_csvin *in, const char *s, size_t n)
 		snprintf(toobig, sizeof(toobig),
 		    "field %zu is more than the limit of %zu bytes",
 		    in->nf - in->cur + 1, in->opt.maxfield);
-		in->err = toobig;
+		in->skiperr = toobig;
 		in->skipping = 2;
 		in->skipquote = in->p.quoted;
 		if (s[n - 1] == '\n' || s[n - 1] == '\r') {
 			/* This line end is inside the quoted field. */
 			if (!in->skipquote) {
 				in->skipping = 0;
-				abandon(in, in->err);
+				abandon(in, in->skiperr);
 			}
 		}
 	}
@@ -534,7 +535,7 @@ finish_input(struct xf_csvin *in)
 {
 	if (in->skipping) {
 		in->skipping = 0;
-		abandon(in, in->err);
+		abandon(in, in->skiperr);
 	} else if (csv_fini(&in->p, on_field, on_record, in) != 0)
 		abandon(in, "unterminated quoted field");
 	in->done = 1;

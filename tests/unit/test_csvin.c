@@ -215,6 +215,16 @@ next__error_in_multiline_record__line_of_record_start(void **state)
 }
 
 static void
+next__ragged_then_bad_quote_at_end__each_its_message(void **state)
+{
+	(void)state;
+	/* The quoting error is found while the ragged record waits. */
+	check(",\nx\ny,\"\"t", 9, NULL,
+	    "1:| / 2!record has 1 field, the header has 2!x / "
+	    "3!bad quoting: text after a closing quote!y,\"\"t");
+}
+
+static void
 next__nul_byte__kept_in_field(void **state)
 {
 	static const char data[] = "a,b\nx\0y,2\n";
@@ -402,6 +412,8 @@ main(void)
 		    next__text_after_closing_quote__bad_then_next_line),
 		cmocka_unit_test(
 		    next__error_in_multiline_record__line_of_record_start),
+		cmocka_unit_test(
+		    next__ragged_then_bad_quote_at_end__each_its_message),
 		cmocka_unit_test(next__nul_byte__kept_in_field),
 		cmocka_unit_test(next__field_over_limit__bad_and_recovers),
 		cmocka_unit_test(
