@@ -19,6 +19,11 @@ static const struct {
 	const char	*name;
 	const char	*what;
 } tools[] = {
+	{ "classify",	"category, subcategory, confidence and evidence "
+			    "from the text" },
+	{ "eval",	"precision, recall, F1 and confusion of a "
+			    "classification" },
+	{ "route",	"the responsible department for each petition" },
 	{ "validate",	"check petition records, reject bad ones with a "
 			    "reason, normalise" },
 };
