@@ -98,7 +98,9 @@ UNITS = \
 FUZZERS = \
 	csvin \
 	date \
-	money
+	ident \
+	money \
+	params
 
 BINS    = $(CMDS:%=$(BUILD)/bin/%)
 LIBA    = $(BUILD)/libxf.a
@@ -168,7 +170,8 @@ valgrind: all
 asan:
 	$(MAKE) BUILD=build-asan SANITIZE=address,undefined check-one
 
-fuzz: deps
+fuzz:
+	@scripts/install-deps build fuzz
 	$(MAKE) BUILD=build-fuzz CC=clang SANITIZE=address,undefined \
 	    EXTRA_CFLAGS=-fsanitize=fuzzer-no-link fuzz-build
 	scripts/run-fuzz build-fuzz/fuzz $(FUZZ_SECONDS)

@@ -409,6 +409,8 @@ main(int argc, char *argv[])
 
 	r.opt = &opt;
 	r.cls = xf_classifier_new(rules);
+	if (getenv("XF_PROFILE") != NULL)
+		xf_classifier_profile(r.cls);
 	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)
 		return xf_finish(XF_EXIT_FAIL);
 	if ((outfile = xf_output_open(opt.cli.output)) == NULL)
@@ -425,6 +427,7 @@ main(int argc, char *argv[])
 
 	if (xf_output_finish(outfile, r.out) == -1)
 		status = XF_EXIT_FAIL;
+	xf_classifier_profile_dump(r.cls, stderr);
 	if (xf_rejects_close(r.rej) == -1)
 		status = XF_EXIT_FAIL;
 	xf_classifier_free(r.cls);

@@ -165,6 +165,36 @@ xf_ac_scan(const struct xf_ac *ac, const char *s, size_t n, uint64_t *bits)
 	}
 }
 
+size_t
+xf_ac_scan_hits(const struct xf_ac *ac, const char *s, size_t n,
+    uint64_t *bits, unsigned hitmin, struct xf_ac_hit *hits, size_t maxhits)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const uint16_t *delta = ac->delta;
+	size_t st = 0, k, nhit = 0;
+	unsigned id;
+
+	if (delta == NULL)
+		return 0;
+	for (; p < end; p++) {
+		st = delta[st * 256 + lower[*p]];
+		for (k = ac->outoff[st]; k < ac->outoff[st + 1]; k++) {
+			id = ac->out[k];
+			if (id < hitmin)
+				bits[id / 64] |= UINT64_C(1) << (id % 64);
+			else {
+				if (nhit < maxhits) {
+					hits[nhit].id = id;
+					hits[nhit].end = (unsigned)(p -
+					    (const unsigned char *)s);
+				}
+				nhit++;
+			}
+		}
+	}
+	return nhit;
+}
+
 void
 xf_ac_free(struct xf_ac *ac)
 {

@@ -37,6 +37,23 @@ int	 xf_ac_build(struct xf_ac *);
 void	 xf_ac_scan(const struct xf_ac *, const char *s, size_t n,
 	    uint64_t *bits);
 
+/* Where a key was found: its id and the offset of its last byte. */
+struct xf_ac_hit {
+	unsigned	 id;
+	unsigned	 end;
+};
+
+/*
+ * As xf_ac_scan, and also record the keys with an id of at least
+ * HITMIN, in the order their last bytes occur, in hits (room for
+ * MAXHITS).  Returns the number found, which may exceed MAXHITS (then
+ * only the first MAXHITS were recorded).  Keys with ids at or above
+ * HITMIN set no bits.
+ */
+size_t	 xf_ac_scan_hits(const struct xf_ac *, const char *s, size_t n,
+	    uint64_t *bits, unsigned hitmin, struct xf_ac_hit *hits,
+	    size_t maxhits);
+
 void	 xf_ac_free(struct xf_ac *);
 
 #endif /* XF_AC_H */

@@ -94,19 +94,17 @@ space_none(unsigned char c)
 	return 0;
 }
 
-static int
-term_crlf(unsigned char c)
-{
-	return c == '\r' || c == '\n';
-}
-
 static void
 parser_init(struct xf_csvin *in)
 {
 	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		xf_errx(XF_EXIT_FAIL, "out of memory");
 	csv_set_space_func(&in->p, space_none);
-	csv_set_term_func(&in->p, term_crlf);
+	/*
+	 * No terminator function: libcsv's own test, CR or LF, is the one
+	 * wanted, and it is inline, where a function is called for every
+	 * byte (a quarter of the reading time).
+	 */
 	csv_set_delim(&in->p, (unsigned char)in->opt.delim);
 }
 

@@ -24,6 +24,7 @@ struct xf_csvout {
 	int	 crlf;
 	int	 nfield;	/* fields in the record being written */
 	int	 empty;		/* the last field was empty */
+	int	 started;	/* something has been written */
 	int	 failed;
 	int	 saved_errno;
 	size_t	 len;
@@ -41,6 +42,7 @@ xf_csvout_new(FILE *fp, int delim, int crlf)
 	out->crlf = crlf;
 	out->nfield = 0;
 	out->empty = 0;
+	out->started = 0;
 	out->failed = 0;
 	out->saved_errno = 0;
 	out->len = 0;
@@ -85,6 +87,7 @@ void
 xf_csvout_bom(struct xf_csvout *out)
 {
 	put(out, "\xef\xbb\xbf", 3);
+	out->started = 1;
 }
 
 int
@@ -106,10 +109,17 @@ xf_csvout_field(struct xf_csvout *out, const char *s, size_t n)
 	if (out->nfield++ > 0)
 		putbyte(out, (char)out->delim);
 	out->empty = n == 0;
-	if (!xf_csv_needs_quotes(s, n, out->delim)) {
+	/*
+	 * A field that starts the output with U+FEFF would be taken for a
+	 * byte order mark and skipped by the next reader: quote it.
+	 */
+	if (!xf_csv_needs_quotes(s, n, out->delim) && (out->started ||
+	    n < 3 || memcmp(s, "\xef\xbb\xbf", 3) != 0)) {
+		out->started = 1;
 		put(out, s, n);
 		return;
 	}
+	out->started = 1;
 	putbyte(out, '"');
 	while ((q = memchr(s, '"', n)) != NULL) {
 		put(out, s, (size_t)(q - s) + 1);

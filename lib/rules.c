@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ac.h"
 #include "columns.h"
@@ -49,6 +50,10 @@ struct rule {
 	int		 cat, sub;	/* sub is -1 for none */
 	int		 req;		/* rule index or -1 */
 	int		 always;	/* no keys: always matched */
+	size_t		 slot, nslot;	/* its key sets: slots slot.. */
+	pcre2_code	*anch;		/* anchored twin, with prefix keys */
+	int		 anchjit;
+	unsigned	 pk0, npk;	/* its prefix keys' ids */
 	pcre2_code	*re;
 	int		 jit;
 };
@@ -70,6 +75,10 @@ struct xf_rules {
 	size_t		*always;
 	size_t		 nalways;
 	size_t		 nwords;	/* 64-bit words in a rule bitset */
+	size_t		 nslot;		/* key sets of all rules */
+	size_t		 nslotwords;
+	unsigned	*pklen;		/* prefix key i (id PKBASE + i) */
+	size_t		 npk;
 	double		 threshold;
 	double		 subjw;
 	int		 compiled;
@@ -321,16 +330,27 @@ xf_rules_load_mem(struct xf_rules *r, const char *buf, size_t len,
 }
 
 /*
- * Literal keys of a pattern.  A set of strings such that every match of
- * the pattern contains at least one of them; worked out for the common
- * subset of the syntax (literal text, groups, alternation, classes,
- * escapes, quantifiers) and given up on for anything else (then the rule
- * is always matched, which is slower but still correct).
+ * Literal keys of a pattern: sets of strings such that every match of
+ * the pattern contains at least one string of EACH set (the mandatory
+ * parts of a sequence are all needed, so a rule with several parts runs
+ * only where all of them occur).  Worked out for the common subset of
+ * the syntax (literal text, groups, alternation, classes, escapes,
+ * quantifiers) and given up on for anything else; the rule is then
+ * matched on every record, which is slower but gives the same answers.
  */
+#define MAXSETS	3
+#define PKBASE	(1U << 24)	/* ids of prefix keys in the automaton */
+#define MAXHITS	4096		/* prefix keys recorded per field */
+
 struct kset {
-	int	 ok;
 	char	**s;
 	size_t	 n;
+};
+
+/* Mandatory key sets of a sequence, all needed. */
+struct klist {
+	struct kset	*set;
+	size_t		 n;
 };
 
 static void
@@ -343,7 +363,6 @@ kset_free(struct kset *k)
 	free(k->s);
 	k->s = NULL;
 	k->n = 0;
-	k->ok = 0;
 }
 
 static void
@@ -364,21 +383,66 @@ kset_minlen(const struct kset *k)
 	return k->n == 0 ? 0 : m;
 }
 
-/* Keep the better of *best and *cand (longer shortest key). */
-static void
-kset_pick(struct kset *best, struct kset *cand)
+/* Whether set a is a better filter than b: longer shortest key, fewer. */
+static int
+kset_better(const struct kset *a, const struct kset *b)
 {
-	if (!cand->ok || cand->n == 0 || kset_minlen(cand) == 0) {
-		kset_free(cand);
+	return kset_minlen(a) > kset_minlen(b) ||
+	    (kset_minlen(a) == kset_minlen(b) && a->n < b->n);
+}
+
+static void
+klist_free(struct klist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		kset_free(&l->set[i]);
+	free(l->set);
+	l->set = NULL;
+	l->n = 0;
+}
+
+/* Move set k into list l. */
+static void
+klist_push(struct klist *l, struct kset *k)
+{
+	if (k->n == 0)
 		return;
+	l->set = xf_reallocarray(l->set, l->n + 1, sizeof(*l->set));
+	l->set[l->n++] = *k;
+	k->s = NULL;
+	k->n = 0;
+}
+
+/* Move every set of src into dst. */
+static void
+klist_join(struct klist *dst, struct klist *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		klist_push(dst, &src->set[i]);
+	klist_free(src);
+}
+
+/* The best set of a list, moved out (the list is freed). */
+static struct kset
+klist_best(struct klist *l)
+{
+	struct kset best = { NULL, 0 };
+	size_t i, bi = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (i == 0 || kset_better(&l->set[i], &l->set[bi]))
+			bi = i;
+	if (l->n > 0) {
+		best = l->set[bi];
+		l->set[bi].s = NULL;
+		l->set[bi].n = 0;
 	}
-	if (!best->ok || kset_minlen(cand) > kset_minlen(best) ||
-	    (kset_minlen(cand) == kset_minlen(best) && cand->n < best->n)) {
-		kset_free(best);
-		*best = *cand;
-	} else
-		kset_free(cand);
-	memset(cand, 0, sizeof(*cand));
+	klist_free(l);
+	return best;
 }
 
 struct kparse {
@@ -386,7 +450,7 @@ struct kparse {
 	int		 bad;	/* a construct we do not follow */
 };
 
-static struct kset parse_alt(struct kparse *);
+static struct klist parse_alt(struct kparse *);
 
 /* Skip a quantifier if one follows; return its minimum, or -1 if none. */
 static long
@@ -465,20 +529,21 @@ skip_group(struct kparse *kp)
 	kp->p = p;
 }
 
-static struct kset
+/* The mandatory key sets of a sequence (up to '|', ')' or the end). */
+static struct klist
 parse_seq(struct kparse *kp)
 {
-	struct kset best = { 0 }, cand;
+	struct klist all = { NULL, 0 }, g;
+	struct kset run1;
 	char run[512];
 	size_t rlen = 0, last = 0;
 	long q;
 
 #define FLUSH() do {							\
 		if (rlen > 0) {						\
-			memset(&cand, 0, sizeof(cand));			\
-			cand.ok = 1;					\
-			kset_add(&cand, run, rlen);			\
-			kset_pick(&best, &cand);			\
+			memset(&run1, 0, sizeof(run1));			\
+			kset_add(&run1, run, rlen);			\
+			klist_push(&all, &run1);			\
 		}							\
 		rlen = 0;						\
 	} while (0)
@@ -488,29 +553,24 @@ parse_seq(struct kparse *kp)
 
 		if (*p == '(') {
 			FLUSH();
-			if (p[1] == '?' && p[2] == ':') {
-				kp->p += 3;
-				cand = parse_alt(kp);
-			} else if (p[1] == '?') {
+			memset(&g, 0, sizeof(g));
+			if (p[1] == '?' && p[2] != ':') {
 				/* Lookaround, flags, names: not followed. */
 				skip_group(kp);
-				memset(&cand, 0, sizeof(cand));
 				if (!(p[2] == '=' || p[2] == '!' ||
 				    (p[2] == '<' && (p[3] == '=' || p[3] == '!'))))
 					kp->bad = 1;
 			} else {
-				kp->p += 1;
-				cand = parse_alt(kp);
-			}
-			if (cand.ok || p[1] != '?') {
+				kp->p += p[1] == '?' ? 3 : 1;
+				g = parse_alt(kp);
 				if (*kp->p == ')')
 					kp->p++;
 				else
 					kp->bad = 1;
 			}
 			if (quantifier(kp) == 0)
-				kset_free(&cand);
-			kset_pick(&best, &cand);
+				klist_free(&g);
+			klist_join(&all, &g);
 			continue;
 		}
 		if (*p == '[') {
@@ -577,91 +637,318 @@ parse_seq(struct kparse *kp)
 	}
 	FLUSH();
 #undef FLUSH
-	return best;
+	return all;
 }
 
-static struct kset
+/*
+ * Alternatives: one branch keeps all its mandatory sets; several give
+ * one set, the union of each branch's best (none if a branch has none).
+ */
+static struct klist
 parse_alt(struct kparse *kp)
 {
-	struct kset all = { 1, NULL, 0 }, br;
+	struct klist first, br, out = { NULL, 0 };
+	struct kset uni = { NULL, 0 }, b;
 	size_t i;
+	int ok = 1;
 
+	first = parse_seq(kp);
+	if (*kp->p != '|')
+		return first;
+	b = klist_best(&first);
 	for (;;) {
-		br = parse_seq(kp);
-		if (!br.ok)
-			all.ok = 0;
-		for (i = 0; i < br.n; i++)
-			kset_add(&all, br.s[i], strlen(br.s[i]));
-		kset_free(&br);
+		if (b.n == 0)
+			ok = 0;
+		for (i = 0; i < b.n; i++)
+			kset_add(&uni, b.s[i], strlen(b.s[i]));
+		kset_free(&b);
 		if (*kp->p != '|')
 			break;
 		kp->p++;
+		br = parse_seq(kp);
+		b = klist_best(&br);
 	}
-	if (!all.ok)
-		kset_free(&all);
-	return all;
+	if (ok)
+		klist_push(&out, &uni);
+	kset_free(&uni);
+	return out;
+}
+
+/*
+ * The key sets of a pattern, the best MAXSETS of them.  0 and an empty
+ * list when there are none.
+ */
+static int
+pattern_keys(const char *pattern, struct klist *out)
+{
+	struct kparse kp;
+	struct klist l;
+	struct kset tmp;
+	size_t i, j;
+
+	kp.p = pattern;
+	kp.bad = 0;
+	l = parse_alt(&kp);
+	if (kp.bad || *kp.p != '\0' || l.n == 0) {
+		klist_free(&l);
+		memset(out, 0, sizeof(*out));
+		return 0;
+	}
+	/* Best first, then keep MAXSETS. */
+	for (i = 1; i < l.n; i++)
+		for (j = i; j > 0 && kset_better(&l.set[j], &l.set[j - 1]);
+		    j--) {
+			tmp = l.set[j];
+			l.set[j] = l.set[j - 1];
+			l.set[j - 1] = tmp;
+		}
+	while (l.n > MAXSETS)
+		kset_free(&l.set[--l.n]);
+	*out = l;
+	return 1;
 }
 
 char *
 xf_rules_pattern_keys(const char *pattern)
 {
-	struct kparse kp;
-	struct kset k;
-	char *out = NULL;
-	size_t i, len = 0;
+	struct klist l;
+	char *out;
+	size_t i, j, len = 0;
 
+	if (!pattern_keys(pattern, &l))
+		return NULL;
+	for (i = 0; i < l.n; i++)
+		for (j = 0; j < l.set[i].n; j++)
+			len += strlen(l.set[i].s[j]) + 1;
+	out = xf_malloc(len + 1);
+	len = 0;
+	for (i = 0; i < l.n; i++)
+		for (j = 0; j < l.set[i].n; j++) {
+			size_t n = strlen(l.set[i].s[j]);
+
+			if (len > 0)
+				out[len++] = j == 0 ? '&' : '|';
+			memcpy(out + len, l.set[i].s[j], n);
+			len += n;
+		}
+	out[len] = '\0';
+	klist_free(&l);
+	return out;
+}
+
+/*
+ * Prefix keys: when every match of a pattern must begin with one of a
+ * set of literal strings (its first item is a literal run or a group of
+ * such), the places where those strings occur are the only places a
+ * match can start.  The rule is then tried there alone, anchored,
+ * instead of at every character of the text: PCRE2 cannot skip ahead by
+ * itself when a pattern starts with alternatives of Chinese characters,
+ * which all share their first bytes.
+ */
+static int prefix_alt(struct kparse *, struct kset *);
+
+/* Skip to the end of the current branch: '|' or ')' at this depth. */
+static void
+skip_branch(struct kparse *kp)
+{
+	while (*kp->p != '\0' && *kp->p != '|' && *kp->p != ')') {
+		if (*kp->p == '\\' && kp->p[1] != '\0')
+			kp->p += 2;
+		else if (*kp->p == '[')
+			skip_class(kp);
+		else if (*kp->p == '(')
+			skip_group(kp);
+		else
+			kp->p++;
+	}
+}
+
+static int
+prefix_seq(struct kparse *kp, struct kset *out)
+{
+	char run[512];
+	size_t rlen = 0, n;
+	const char *p;
+	long q;
+
+	/* Zero-width assertions at the start do not move the start. */
+	while (kp->p[0] == '(' && kp->p[1] == '?' && (kp->p[2] == '=' ||
+	    kp->p[2] == '!' || (kp->p[2] == '<' && (kp->p[3] == '=' ||
+	    kp->p[3] == '!'))))
+		skip_group(kp);
+	p = kp->p;
+	if (*p == '(') {
+		if (p[1] == '?' && p[2] != ':')
+			return 0;
+		kp->p += p[1] == '?' ? 3 : 1;
+		if (!prefix_alt(kp, out))
+			return 0;
+		if (*kp->p != ')')
+			return 0;
+		kp->p++;
+		if (quantifier(kp) == 0)
+			return 0;
+		skip_branch(kp);
+		return 1;
+	}
+	for (;;) {
+		const char *lit;
+		size_t adv;
+
+		p = kp->p;
+		if (*p == '\\' && p[1] != '\0' && !((p[1] >= 'a' &&
+		    p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z') ||
+		    (p[1] >= '0' && p[1] <= '9'))) {
+			lit = p + 1;	/* escaped punctuation */
+			n = 1;
+			adv = 2;
+		} else if (*p == '\0' || strchr("\\.^$|()[]{}*+?", *p) != NULL)
+			break;
+		else {
+			lit = p;
+			n = 1;
+			while ((p[n] & 0xc0) == 0x80)
+				n++;
+			adv = n;
+		}
+		kp->p += adv;
+		q = quantifier(kp);
+		if (q == 0)
+			break;		/* this character may be absent */
+		if (rlen + n < sizeof(run)) {
+			memcpy(run + rlen, lit, n);
+			rlen += n;
+		}
+		if (q > 0)
+			break;
+	}
+	if (rlen == 0)
+		return 0;
+	kset_add(out, run, rlen);
+	skip_branch(kp);
+	return 1;
+}
+
+static int
+prefix_alt(struct kparse *kp, struct kset *out)
+{
+	for (;;) {
+		if (!prefix_seq(kp, out))
+			return 0;
+		if (*kp->p != '|')
+			return 1;
+		kp->p++;
+	}
+}
+
+/* The prefix keys of a pattern in *out; 0 if it has none. */
+static int
+pattern_prefix(const char *pattern, struct kset *out)
+{
+	struct kparse kp;
+
+	memset(out, 0, sizeof(*out));
 	kp.p = pattern;
 	kp.bad = 0;
-	k = parse_alt(&kp);
-	if (kp.bad || *kp.p != '\0' || !k.ok || k.n == 0) {
-		kset_free(&k);
-		return NULL;
+	if (!prefix_alt(&kp, out) || kp.bad || *kp.p != '\0') {
+		kset_free(out);
+		return 0;
 	}
+	return 1;
+}
+
+char *
+xf_rules_pattern_prefix(const char *pattern)
+{
+	struct kset k;
+	char *out;
+	size_t i, len = 0;
+
+	if (!pattern_prefix(pattern, &k))
+		return NULL;
 	for (i = 0; i < k.n; i++)
 		len += strlen(k.s[i]) + 1;
-	out = xf_malloc(len);
-	for (i = 0, len = 0; i < k.n; i++) {
-		size_t n = strlen(k.s[i]);
-
-		memcpy(out + len, k.s[i], n);
-		len += n;
-		out[len++] = i + 1 < k.n ? '|' : '\0';
+	out = xf_malloc(len + 1);
+	len = 0;
+	for (i = 0; i < k.n; i++) {
+		if (i > 0)
+			out[len++] = '|';
+		memcpy(out + len, k.s[i], strlen(k.s[i]));
+		len += strlen(k.s[i]);
 	}
+	out[len] = '\0';
 	kset_free(&k);
 	return out;
 }
 
-/* Add the '|'-separated keys in s for rule id to the automaton. */
-static void
-add_keys(struct xf_ac *ac, const char *s, unsigned id)
+/*
+ * The key sets of rule ru ("a|b&c|d": '&' separates sets, '|' keys),
+ * given in its keys column or worked out from its pattern, added to the
+ * automaton as slots first, first+1, ...  Returns the number of sets,
+ * 0 if it has none.
+ */
+static size_t
+rule_keys(struct xf_ac *ac, struct rule *ru, unsigned first)
 {
-	const char *bar;
+	char *keys, *set, *key, *sp, *kp2;
+	size_t n = 0;
 
-	for (;; s = bar + 1) {
-		bar = strchr(s, '|');
-		if ((bar == NULL ? strlen(s) : (size_t)(bar - s)) > 0)
-			xf_ac_add(ac, s, bar == NULL ? strlen(s) :
-			    (size_t)(bar - s), id);
-		if (bar == NULL)
-			break;
+	if (ru->text[C_KEYS][0] != '\0')
+		keys = xf_strdup(ru->text[C_KEYS]);
+	else if ((keys = xf_rules_pattern_keys(ru->text[C_PATTERN])) == NULL)
+		return 0;
+	for (set = keys; set != NULL; set = sp) {
+		if ((sp = strchr(set, '&')) != NULL)
+			*sp++ = '\0';
+		for (key = set; key != NULL; key = kp2) {
+			if ((kp2 = strchr(key, '|')) != NULL)
+				*kp2++ = '\0';
+			if (*key != '\0')
+				xf_ac_add(ac, key, strlen(key), first + (unsigned)n);
+		}
+		n++;
 	}
+	free(keys);
+	return n;
 }
 
-/* The keys of rule ru, given or worked out; 0 if it has none. */
-static int
-rule_keys(struct xf_ac *ac, struct rule *ru, unsigned id)
+/*
+ * If every match of ru starts with one of a few literal strings, compile
+ * an anchored twin and register the strings as prefix keys.
+ */
+static void
+rule_prefix(struct xf_rules *r, struct rule *ru)
 {
-	char *keys;
+	struct kset k;
+	PCRE2_SIZE off;
+	size_t i;
+	int err;
 
-	if (ru->text[C_KEYS][0] != '\0') {
-		add_keys(ac, ru->text[C_KEYS], id);
-		return 1;
+	if (ru->anch != NULL) {
+		pcre2_code_free(ru->anch);
+		ru->anch = NULL;
 	}
-	if ((keys = xf_rules_pattern_keys(ru->text[C_PATTERN])) == NULL)
-		return 0;
-	add_keys(ac, keys, id);
-	free(keys);
-	return 1;
+	ru->npk = 0;
+	if (!pattern_prefix(ru->text[C_PATTERN], &k))
+		return;
+	ru->anch = pcre2_compile((PCRE2_SPTR)ru->text[C_PATTERN],
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+	    PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &err, &off, NULL);
+	if (ru->anch == NULL) {
+		kset_free(&k);
+		return;
+	}
+	ru->anchjit = pcre2_jit_compile(ru->anch, PCRE2_JIT_COMPLETE) == 0;
+	ru->pk0 = (unsigned)r->npk;
+	ru->npk = (unsigned)k.n;
+	r->pklen = xf_reallocarray(r->pklen, r->npk + k.n, sizeof(unsigned));
+	for (i = 0; i < k.n; i++) {
+		r->pklen[r->npk] = (unsigned)strlen(k.s[i]);
+		xf_ac_add(r->ac, k.s[i], strlen(k.s[i]),
+		    PKBASE + (unsigned)r->npk);
+		r->npk++;
+	}
+	kset_free(&k);
 }
 
 int
@@ -671,6 +958,8 @@ xf_rules_compile(struct xf_rules *r)
 
 	xf_ac_free(r->ac);
 	free(r->always);
+	r->npk = 0;
+	r->nslot = 0;
 	r->ac = xf_ac_new();
 	r->always = xf_calloc(r->nrule, sizeof(size_t));
 	r->nalways = 0;
@@ -690,11 +979,17 @@ xf_rules_compile(struct xf_rules *r)
 				return -1;
 			}
 		}
-		ru->always = r->noprefilter || !rule_keys(r->ac, ru,
-		    (unsigned)i);
+		ru->slot = r->nslot;
+		ru->nslot = r->noprefilter ? 0 : rule_keys(r->ac, ru,
+		    (unsigned)r->nslot);
+		r->nslot += ru->nslot;
+		ru->always = ru->nslot == 0;
+		if (!r->noprefilter)
+			rule_prefix(r, ru);
 		if (ru->always)
 			r->always[r->nalways++] = i;
 	}
+	r->nslotwords = (r->nslot + 63) / 64;
 	if (xf_ac_build(r->ac) == -1) {
 		xf_warnx("too many or too long rule keys for the prefilter");
 		return -1;
@@ -787,13 +1082,19 @@ struct xf_classifier {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	pcre2_jit_stack	*js;
-	uint64_t	*sbits, *cbits;
+	uint64_t	*sbits, *cbits;	/* candidate rules, per field */
+	uint64_t	*sslots, *cslots; /* key sets found, per field */
+	struct xf_ac_hit *shits, *chits;	/* prefix keys found */
+	size_t		 nshit, nchit;
+	size_t		*starts;
 	struct hit	*hit;
 	double		*catscore, *subscore;
 	char		*subj, *cont;
 	size_t		 subjcap, contcap;
 	struct sbuf	 evidence, explain, all, allsub;
 	size_t		*order;
+	/* --profile: per rule, times run, times matched, nanoseconds. */
+	unsigned long long *prun, *pmatch, *pns;
 };
 
 struct xf_classifier *
@@ -814,6 +1115,11 @@ xf_classifier_new(const struct xf_rules *r)
 		pcre2_jit_stack_assign(c->mc, NULL, c->js);
 	c->sbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
 	c->cbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
+	c->sslots = xf_calloc(r->nslotwords + 1, sizeof(uint64_t));
+	c->cslots = xf_calloc(r->nslotwords + 1, sizeof(uint64_t));
+	c->shits = xf_calloc(MAXHITS, sizeof(struct xf_ac_hit));
+	c->chits = xf_calloc(MAXHITS, sizeof(struct xf_ac_hit));
+	c->starts = xf_calloc(MAXHITS, sizeof(size_t));
 	c->hit = xf_calloc(r->nrule + 1, sizeof(struct hit));
 	c->catscore = xf_calloc(r->ncat + 1, sizeof(double));
 	c->subscore = xf_calloc(r->nsub + 1, sizeof(double));
@@ -822,16 +1128,49 @@ xf_classifier_new(const struct xf_rules *r)
 }
 
 void
+xf_classifier_profile(struct xf_classifier *c)
+{
+	const struct xf_rules *r = c->r;
+
+	c->prun = xf_calloc(r->nrule + 1, sizeof(unsigned long long));
+	c->pmatch = xf_calloc(r->nrule + 1, sizeof(unsigned long long));
+	c->pns = xf_calloc(r->nrule + 1, sizeof(unsigned long long));
+}
+
+void
+xf_classifier_profile_dump(const struct xf_classifier *c, FILE *fp)
+{
+	const struct xf_rules *r = c->r;
+	size_t i;
+
+	if (c->pns == NULL)
+		return;
+	fprintf(fp, "rule,runs,matches,ms,keys\n");
+	for (i = 0; i < r->nrule; i++)
+		fprintf(fp, "%s,%llu,%llu,%.1f,%s\n", r->rule[i].text[C_ID],
+		    c->prun[i], c->pmatch[i], (double)c->pns[i] / 1e6,
+		    r->rule[i].always ? "none" : "yes");
+}
+
+void
 xf_classifier_free(struct xf_classifier *c)
 {
 	if (c == NULL)
 		return;
+	free(c->prun);
+	free(c->pmatch);
+	free(c->pns);
 	pcre2_match_data_free(c->md);
 	pcre2_match_context_free(c->mc);
 	if (c->js != NULL)
 		pcre2_jit_stack_free(c->js);
 	free(c->sbits);
 	free(c->cbits);
+	free(c->sslots);
+	free(c->cslots);
+	free(c->shits);
+	free(c->chits);
+	free(c->starts);
 	free(c->hit);
 	free(c->catscore);
 	free(c->subscore);
@@ -894,7 +1233,94 @@ count_matches(struct xf_classifier *c, const struct rule *ru, const char *s,
 	return count;
 }
 
+/*
+ * The same count, trying the anchored twin only at the given starts
+ * (ascending): every match begins at one of them, so the matches found
+ * are those an unanchored search finds.
+ */
+static int
+count_matches_at(struct xf_classifier *c, const struct rule *ru,
+    const char *s, size_t n, const size_t *starts, size_t nstarts,
+    struct hit *h)
+{
+	PCRE2_SIZE *ov, pos = 0;
+	size_t k;
+	int rc, count = 0;
+
+	for (k = 0; k < nstarts && count < MAXCOUNT; k++) {
+		if (starts[k] < pos)
+			continue;
+		if (ru->anchjit)
+			rc = pcre2_jit_match(ru->anch, (PCRE2_SPTR)s, n,
+			    starts[k], 0, c->md, c->mc);
+		else
+			rc = pcre2_match(ru->anch, (PCRE2_SPTR)s, n, starts[k],
+			    PCRE2_NO_UTF_CHECK, c->md, c->mc);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (rc < 0)
+			return -1;
+		ov = pcre2_get_ovector_pointer(c->md);
+		if (count == 0 && h->phrase == NULL) {
+			h->phrase = s + ov[0];
+			h->plen = ov[1] - ov[0];
+		}
+		count++;
+		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	}
+	return count;
+}
+
+/* Count rule ru's matches in one field, anchored where it can be. */
+static int
+match_field(struct xf_classifier *c, const struct rule *ru, const char *s,
+    size_t n, const struct xf_ac_hit *hits, size_t nhit, struct hit *h)
+{
+	const struct xf_rules *r = c->r;
+	size_t k, j, ns = 0, st;
+	unsigned id;
+
+	if (ru->anch == NULL || nhit > MAXHITS)
+		return count_matches(c, ru, s, n, h);
+	for (k = 0; k < nhit; k++) {
+		id = hits[k].id - PKBASE;
+		if (id < ru->pk0 || id >= ru->pk0 + ru->npk)
+			continue;
+		st = hits[k].end + 1 - r->pklen[id];
+		/* Insert in order; hits end in order but may start out of it. */
+		for (j = ns; j > 0 && c->starts[j - 1] > st; j--)
+			c->starts[j] = c->starts[j - 1];
+		if (j > 0 && c->starts[j - 1] == st) {
+			for (; j < ns; j++)
+				c->starts[j] = c->starts[j + 1];
+			continue;
+		}
+		c->starts[j] = st;
+		ns++;
+	}
+	return count_matches_at(c, ru, s, n, c->starts, ns, h);
+}
+
 static char errbuf[256];
+
+/* The rules all of whose key sets were found, as a bitset over rules. */
+static void
+candidates(const struct xf_rules *r, const uint64_t *slots, uint64_t *rules)
+{
+	size_t i, k;
+
+	memset(rules, 0, r->nwords * sizeof(uint64_t));
+	for (i = 0; i < r->nrule; i++) {
+		const struct rule *ru = &r->rule[i];
+
+		for (k = 0; k < ru->nslot; k++)
+			if (!(slots[(ru->slot + k) / 64] >>
+			    ((ru->slot + k) % 64) & 1))
+				break;
+		if (k == ru->nslot)
+			rules[i / 64] |= UINT64_C(1) << (i % 64);
+	}
+}
 
 int
 xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
@@ -905,18 +1331,19 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 	int best = -1, second = -1, bsub = -1, n, sn, cn;
 	double s1, s2;
 	char num[400];
+	struct timespec t0, t1;
 
 	memset(v, 0, sizeof(*v));
 	slen = normalise(&c->subj, &c->subjcap, subject, slen);
 	clen = normalise(&c->cont, &c->contcap, content, clen);
-	memset(c->sbits, 0, r->nwords * sizeof(uint64_t));
-	memset(c->cbits, 0, r->nwords * sizeof(uint64_t));
-	xf_ac_scan(r->ac, c->subj, slen, c->sbits);
-	xf_ac_scan(r->ac, c->cont, clen, c->cbits);
-	for (i = 0; i < r->nalways; i++) {
-		c->sbits[r->always[i] / 64] |= UINT64_C(1) << (r->always[i] % 64);
-		c->cbits[r->always[i] / 64] |= UINT64_C(1) << (r->always[i] % 64);
-	}
+	memset(c->sslots, 0, r->nslotwords * sizeof(uint64_t));
+	memset(c->cslots, 0, r->nslotwords * sizeof(uint64_t));
+	c->nshit = xf_ac_scan_hits(r->ac, c->subj, slen, c->sslots, PKBASE,
+	    c->shits, MAXHITS);
+	c->nchit = xf_ac_scan_hits(r->ac, c->cont, clen, c->cslots, PKBASE,
+	    c->chits, MAXHITS);
+	candidates(r, c->sslots, c->sbits);
+	candidates(r, c->cslots, c->cbits);
 
 	/* Match the candidate rules. */
 	for (w = 0; w < r->nwords; w++) {
@@ -932,12 +1359,24 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 			h = &c->hit[i];
 			h->phrase = NULL;
 			sn = cn = 0;
+			if (c->pns != NULL)
+				clock_gettime(CLOCK_MONOTONIC, &t0);
 			if ((ru->field & F_SUBJECT) && slen > 0 &&
 			    (c->sbits[w] >> (i % 64) & 1))
-				sn = count_matches(c, ru, c->subj, slen, h);
+				sn = match_field(c, ru, c->subj, slen, c->shits,
+				    c->nshit, h);
 			if (sn >= 0 && (ru->field & F_CONTENT) && clen > 0 &&
 			    (c->cbits[w] >> (i % 64) & 1))
-				cn = count_matches(c, ru, c->cont, clen, h);
+				cn = match_field(c, ru, c->cont, clen, c->chits,
+				    c->nchit, h);
+			if (c->pns != NULL) {
+				clock_gettime(CLOCK_MONOTONIC, &t1);
+				c->prun[i]++;
+				c->pmatch[i] += sn + cn > 0;
+				c->pns[i] += (unsigned long long)
+				    ((t1.tv_sec - t0.tv_sec) * 1000000000LL +
+				    (t1.tv_nsec - t0.tv_nsec));
+			}
 			if (sn < 0 || cn < 0) {
 				snprintf(errbuf, sizeof(errbuf), "rule '%s': "
 				    "PCRE2 match limit exceeded",
@@ -1105,7 +1544,9 @@ xf_rules_free(struct xf_rules *r)
 		for (c = 0; c < C_N; c++)
 			free(r->rule[i].text[c]);
 		pcre2_code_free(r->rule[i].re);
+		pcre2_code_free(r->rule[i].anch);
 	}
+	free(r->pklen);
 	free(r->rule);
 	for (i = 0; i < r->ncat; i++)
 		free(r->cat[i]);

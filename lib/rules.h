@@ -74,6 +74,13 @@ int	 xf_rules_compile(struct xf_rules *);
  */
 char	*xf_rules_pattern_keys(const char *pattern);
 
+/*
+ * The literal strings every match of a pattern starts with, '|'
+ * separated, or NULL if there is no such set.  A rule with them is
+ * tried only where they occur, anchored.
+ */
+char	*xf_rules_pattern_prefix(const char *pattern);
+
 /* Scoring knobs (before classifying). */
 void	 xf_rules_set_threshold(struct xf_rules *, double);
 void	 xf_rules_set_subject_weight(struct xf_rules *, double);
@@ -105,6 +112,14 @@ struct xf_classifier;
 /* Per-thread scratch for classifying; the rules must be compiled. */
 struct xf_classifier *xf_classifier_new(const struct xf_rules *);
 void	 xf_classifier_free(struct xf_classifier *);
+
+/*
+ * Count, per rule, how often it is run and matches and the time it
+ * takes (call before classifying); write the counts as CSV
+ * (rule,runs,matches,ms,keys) with xf_classifier_profile_dump.
+ */
+void	 xf_classifier_profile(struct xf_classifier *);
+void	 xf_classifier_profile_dump(const struct xf_classifier *, FILE *);
 
 /*
  * Classify one record from its subject and content (either may be

@@ -174,6 +174,19 @@ flush__full_device__fails(void **state)
 }
 
 static void
+field__bom_at_start__quoted_so_not_eaten(void **state)
+{
+	struct sink *s = *state;
+	struct xf_csvout *out = xf_csvout_new(s->fp, ',', 0);
+
+	xf_csvout_str(out, "\xef\xbb\xbfx");
+	xf_csvout_str(out, "\xef\xbb\xbfy");
+	xf_csvout_end(out);
+	assert_string_equal(written(s, out),
+	    "\"\xef\xbb\xbfx\",\xef\xbb\xbfy\n");
+}
+
+static void
 needs_quotes__cases(void **state)
 {
 	(void)state;
@@ -205,6 +218,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    field__nul_and_large__exact_bytes, sink_open, sink_close),
 		cmocka_unit_test(flush__full_device__fails),
+		cmocka_unit_test_setup_teardown(
+		    field__bom_at_start__quoted_so_not_eaten, sink_open,
+		    sink_close),
 		cmocka_unit_test(needs_quotes__cases),
 	};
 

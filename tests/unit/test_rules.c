@@ -42,14 +42,15 @@ static void
 pattern_keys__literals_and_groups(void **state)
 {
 	(void)state;
-	keys_is("拖欠工资", "拖欠工资");
+keys_is("拖欠工资", "拖欠工资");
 	keys_is("工资|工钱|薪水", "工资|工钱|薪水");
-	/* The longer of two mandatory parts. */
-	keys_is("(拖欠|欠薪).{0,12}(工资|工钱|劳务费)", "拖欠|欠薪");
-	keys_is("要求.{0,6}(补发工资|结清)", "要求");
-	keys_is("要求.{0,6}(补发工资|结清款)", "补发工资|结清款");
+	/* Every mandatory part is a set ('&'), the best filter first. */
+	keys_is("(拖欠|欠薪).{0,12}(工资|工钱|劳务费)",
+	    "拖欠|欠薪&工资|工钱|劳务费");
+	keys_is("要求.{0,6}(补发工资|结清)", "要求&补发工资|结清");
+	keys_is("要求.{0,6}(补发工资|结清款)", "补发工资|结清款&要求");
 	/* An optional character or group is not a key. */
-	keys_is("拖欠?工资", "工资");
+	keys_is("拖欠?工资", "工资&拖");
 	keys_is("(?:尚未)?拆迁", "拆迁");
 	keys_is("拆迁(补偿)?", "拆迁");
 	/* Escaped punctuation is literal text. */
@@ -57,7 +58,7 @@ pattern_keys__literals_and_groups(void **state)
 	/* Classes and escapes cut a run. */
 	keys_is("\\d+万元", "万元");
 	keys_is("[拆折]迁", "迁");
-	/* A branch without keys means no keys at all. */
+	/* A branch without keys means no keys for the alternation. */
 	keys_is("拆迁|\\d+", NULL);
 	keys_is(".*", NULL);
 	/* Constructs not followed give up, safely. */
@@ -66,6 +67,11 @@ pattern_keys__literals_and_groups(void **state)
 	/* Lookarounds are skipped. */
 	keys_is("(?<!不)拆迁", "拆迁");
 	keys_is("ABC", "ABC");
+	/* A group without keys is passed over, not the end of the pattern. */
+	keys_is("卖给(?:两|[0-9])个人", "卖给&个人");
+	keys_is("(?:[^,])拆迁款", "拆迁款");
+	/* At most three sets. */
+	keys_is("一a.二bb.三ccc.四dddd", "四dddd&三ccc&二bb");
 }
 
 static void
