@@ -49,6 +49,7 @@ LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -lm
 CMDS = \
 	xf \
 	xf-classify \
+	xf-compensate \
 	xf-eval \
 	xf-route \
 	xf-validate
@@ -57,6 +58,7 @@ LIBSRC = \
 	lib/ac.c \
 	lib/cli.c \
 	lib/columns.c \
+	lib/compensate.c \
 	lib/csvin.c \
 	lib/csvout.c \
 	lib/date.c \
@@ -82,6 +84,7 @@ DATA = \
 
 UNITS = \
 	columns \
+	compensate \
 	csvin \
 	csvout \
 	date \

@@ -220,6 +220,12 @@ xf_params_count(const struct xf_params *p)
 	return p->rows.n;
 }
 
+const struct xf_param *
+xf_params_row(const struct xf_params *p, size_t i)
+{
+	return i < p->rows.n ? &p->rows.v[i]->p : NULL;
+}
+
 size_t
 xf_params_chain(const char *region, const char *chain[XF_PARAMS_CHAINMAX])
 {

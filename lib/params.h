@@ -142,6 +142,14 @@ int	 xf_params_defaults(struct xf_params *p);
 size_t	 xf_params_count(const struct xf_params *);
 
 /*
+ * Row i of the table (0 <= i < xf_params_count()), in the order
+ * xf_params_dump() writes them (name, region, effective_from), or NULL
+ * when i is out of range.  For walking the whole table, e.g. to check
+ * the rows a tool uses before it starts.
+ */
+const struct xf_param *xf_params_row(const struct xf_params *p, size_t i);
+
+/*
  * Fill chain with the regions a lookup for region tries, most specific
  * first (see above), and return how many (1 to XF_PARAMS_CHAINMAX).  A
  * NULL region means XF_PARAMS_REGION.  The strings are region itself or

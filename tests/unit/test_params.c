@@ -428,6 +428,26 @@ get__specific_row_not_yet_in_force__falls_back(void **state)
 	assert_string_equal(val(f->p, "m", "延吉市", 2025, 1, 1), "1000");
 }
 
+/* Walking the table: the order of --dump-params. */
+
+static void
+row__each_index__sorted_then_null(void **state)
+{
+	struct fx *f = *state;
+
+	/* Sorted by name, region as bytes (全 E5 85 before 吉 E5 90), from. */
+	assert_int_equal(load(f->p, HDR
+	    "b,全国,4,,2000-01-01,,d4\n"
+	    "a,吉林省,3,,2000-01-01,,d3\n"
+	    "a,全国,2,,2010-01-01,,d2\n"
+	    "a,全国,1,,2000-01-01,2009-12-31,d1\n"), 0);
+	assert_string_equal(xf_params_row(f->p, 0)->source, "d1");
+	assert_string_equal(xf_params_row(f->p, 1)->source, "d2");
+	assert_string_equal(xf_params_row(f->p, 2)->source, "d3");
+	assert_string_equal(xf_params_row(f->p, 3)->source, "d4");
+	assert_null(xf_params_row(f->p, 4));
+}
+
 /* A later table. */
 
 static void
@@ -1314,6 +1334,7 @@ main(void)
 		T(get__four_levels__most_specific_wins),
 		T(get__missing_levels__skipped),
 		T(get__specific_row_not_yet_in_force__falls_back),
+		T(row__each_index__sorted_then_null),
 		T(load__later_table__replaces_whole_name_and_region),
 		T(load__later_table_more_specific__overrides_by_fallback),
 		T(load__bad_later_table__earlier_rows_intact),
