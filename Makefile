@@ -50,6 +50,7 @@ CMDS = \
 	xf \
 	xf-classify \
 	xf-compensate \
+	xf-deadline \
 	xf-eval \
 	xf-route \
 	xf-validate
@@ -62,6 +63,7 @@ LIBSRC = \
 	lib/csvin.c \
 	lib/csvout.c \
 	lib/date.c \
+	lib/deadline.c \
 	lib/eval.c \
 	lib/hanzi.c \
 	lib/hash.c \
@@ -88,6 +90,7 @@ UNITS = \
 	csvin \
 	csvout \
 	date \
+	deadline \
 	eval \
 	hanzi \
 	ident \
@@ -101,6 +104,7 @@ UNITS = \
 FUZZERS = \
 	csvin \
 	date \
+	deadline \
 	ident \
 	money \
 	params
