@@ -52,6 +52,7 @@ CMDS = \
 	xf-compensate \
 	xf-deadline \
 	xf-eval \
+	xf-rollup \
 	xf-route \
 	xf-validate
 
@@ -68,12 +69,15 @@ LIBSRC = \
 	lib/hanzi.c \
 	lib/hash.c \
 	lib/ident.c \
+	lib/map.c \
 	lib/money.c \
 	lib/output.c \
 	lib/params.c \
 	lib/rejects.c \
+	lib/rollup.c \
 	lib/route.c \
 	lib/rules.c \
+	lib/share.c \
 	lib/utf8.c \
 	lib/xf.c
 
@@ -94,11 +98,14 @@ UNITS = \
 	eval \
 	hanzi \
 	ident \
+	map \
 	money \
 	params \
 	rejects \
+	rollup \
 	route \
 	rules \
+	share \
 	utf8
 
 FUZZERS = \
@@ -107,7 +114,8 @@ FUZZERS = \
 	deadline \
 	ident \
 	money \
-	params
+	params \
+	rollup
 
 BINS    = $(CMDS:%=$(BUILD)/bin/%)
 LIBA    = $(BUILD)/libxf.a
