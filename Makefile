@@ -51,6 +51,7 @@ CMDS = \
 	xf-classify \
 	xf-compensate \
 	xf-deadline \
+	xf-eligible \
 	xf-eval \
 	xf-rollup \
 	xf-route \
@@ -65,6 +66,7 @@ LIBSRC = \
 	lib/csvout.c \
 	lib/date.c \
 	lib/deadline.c \
+	lib/eligible.c \
 	lib/eval.c \
 	lib/hanzi.c \
 	lib/hash.c \
@@ -95,6 +97,7 @@ UNITS = \
 	csvout \
 	date \
 	deadline \
+	eligible \
 	eval \
 	hanzi \
 	ident \
