@@ -21,8 +21,16 @@ static const struct {
 } tools[] = {
 	{ "classify",	"category, subcategory, confidence and evidence "
 			    "from the text" },
+	{ "compensate",	"statutory compensation per case, item by item, "
+			    "with the article" },
+	{ "deadline",	"due dates and status under the petition "
+			    "regulations, as of a date" },
+	{ "eligible",	"aid eligibility per household: 低保, 特困, 公租房, "
+			    "..." },
 	{ "eval",	"precision, recall, F1 and confusion of a "
 			    "classification" },
+	{ "rollup",	"cases and persons per group and period, shares, "
+			    "comparisons" },
 	{ "route",	"the responsible department for each petition" },
 	{ "validate",	"check petition records, reject bad ones with a "
 			    "reason, normalise" },
