@@ -32,6 +32,8 @@ PCRE2_LIBS   := $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2
 CSV_LIBS      = -lcsv
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+SODIUM_CFLAGS := $(shell pkg-config --cflags libsodium 2>/dev/null)
+SODIUM_LIBS   := $(shell pkg-config --libs libsodium 2>/dev/null || echo -lsodium)
 
 # make SANITIZE=address,undefined: instrument everything, stop at the
 # first report so that a test run fails.
@@ -41,9 +43,9 @@ SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
 endif
 
 ALL_CFLAGS  = -std=c11 $(XCPPFLAGS) $(CPPFLAGS) $(WARN) $(SANFLAGS) \
-	      $(EXTRA_CFLAGS) $(PCRE2_CFLAGS) $(CFLAGS) -MMD -MP
+	      $(EXTRA_CFLAGS) $(PCRE2_CFLAGS) $(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS)
-LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -lm
+LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -lm $(SODIUM_LIBS)
 
 # Inventory: one entry per line, sorted.
 CMDS = \
@@ -53,6 +55,8 @@ CMDS = \
 	xf-deadline \
 	xf-eligible \
 	xf-eval \
+	xf-mask \
+	xf-repeat \
 	xf-rollup \
 	xf-route \
 	xf-validate
@@ -73,9 +77,14 @@ LIBSRC = \
 	lib/ident.c \
 	lib/map.c \
 	lib/money.c \
+	lib/ngram.c \
 	lib/output.c \
 	lib/params.c \
+	lib/person.c \
+	lib/pii.c \
+	lib/pseudo.c \
 	lib/rejects.c \
+	lib/repeat.c \
 	lib/rollup.c \
 	lib/route.c \
 	lib/rules.c \
@@ -103,8 +112,13 @@ UNITS = \
 	ident \
 	map \
 	money \
+	ngram \
 	params \
+	person \
+	pii \
+	pseudo \
 	rejects \
+	repeat \
 	rollup \
 	route \
 	rules \
@@ -118,6 +132,8 @@ FUZZERS = \
 	ident \
 	money \
 	params \
+	pii \
+	repeat \
 	rollup
 
 BINS    = $(CMDS:%=$(BUILD)/bin/%)
@@ -212,6 +228,6 @@ clean:
 
 .PHONY: all units check check-one deps demo bench valgrind asan fuzz \
 	fuzz-build install uninstall clean
-.SECONDARY:
+.PRECIOUS: $(BUILD)/data/%.c
 
 -include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(UNITBIN:=.d)
