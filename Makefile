@@ -57,6 +57,7 @@ CMDS = \
 	xf-eval \
 	xf-mask \
 	xf-repeat \
+	xf-report \
 	xf-rollup \
 	xf-route \
 	xf-validate

@@ -1,0 +1,1234 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * xf-report: the petition office's summary of one day, week, month,
+ * quarter or year, for people: a headline in the city's style (件,
+ * 人次, 民生 share, 集体访, 重复访, 超期未办), comparisons with the
+ * previous period (环比) and the same period a year before (同比), and
+ * tables by category, subcategory, department, district and deadline
+ * status, as Markdown, plain text or one self-contained HTML file with
+ * an inline SVG bar chart.  Each part appears only when the columns it
+ * needs are present.  The counting is lib/rollup.c's group table, one
+ * table per dimension, so memory grows with the groups, not the rows.
+ */
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "columns.h"
+#include "csvin.h"
+#include "data.h"
+#include "date.h"
+#include "output.h"
+#include "params.h"
+#include "rejects.h"
+#include "rollup.h"
+#include "share.h"
+#include "utf8.h"
+#include "xf.h"
+
+#define OTHER		"其他"
+#define COLLECTIVE	"petition_collective_persons"
+#define DEFCOLLECTIVE	5
+
+enum format { FMT_MD, FMT_HTML, FMT_TXT };
+
+/* The dimensions a table is drawn for, in the order they are shown. */
+enum dim { DIM_CAT, DIM_SUB, DIM_DEPT, DIM_DIST, DIM_STATUS, NDIM };
+
+/* Headline flags: the keys of the flag table. */
+enum flag { F_MINSHENG, F_COLLECTIVE, F_REPEAT, F_OVERDUE, NFLAG };
+
+static const char *const dimtitle[NDIM] = {
+	"按问题类别", "按类别和子类", "按责任单位", "按街道乡镇", "按办理状态"
+};
+static const char *const dimhead[NDIM][2] = {
+	{ "类别", NULL }, { "类别", "子类" }, { "责任单位", NULL },
+	{ "街道乡镇", NULL }, { "办理状态", NULL }
+};
+
+struct options {
+	struct xf_cli	 cli;
+	const char	*params;
+	int		 havedate;
+	struct xf_date	 date;
+	int		 period;
+	enum format	 format;
+};
+
+/* Column indexes; -1 when absent. */
+struct cols {
+	long		 date, persons, category, subcategory, department,
+			 district, repeat_of, status;
+};
+
+/* The figures of one period for the headline. */
+struct figures {
+	uint64_t	 cases, persons, minsheng, coll_cases, coll_persons,
+			 repeat, overdue;
+};
+
+/* One row of a finished table (the current period only). */
+struct trow {
+	enum xf_rollup_kind kind;
+	char		*label[2];
+	uint64_t	 cases, persons;
+	uint32_t	 share, pshare;
+	int		 has_prev, has_change;
+	uint64_t	 prev_cases;
+	int64_t		 change;
+};
+
+struct table {
+	struct trow	*row;
+	size_t		 n, cap;
+};
+
+struct run {
+	const struct options *opt;
+	struct xf_params *params;
+	struct xf_rejects *rej;
+	struct xf_header *hdr;
+	struct cols	 c;
+	struct xf_rollup *dim[NDIM];	/* NULL: columns absent */
+	struct xf_rollup *flags;
+	int		 anydate;
+	long		 mindays, maxdays;
+	unsigned long long records;
+	/* After reading: */
+	struct xf_date	 cur, prev, yoy;
+	int		 haveprev, haveyoy;
+	struct figures	 fig[3];	/* current, previous, a year before */
+	struct table	 tab[NDIM];
+	struct xf_date	 want;		/* the period a callback keeps */
+};
+
+static const char *usage_line =
+    "usage: xf-report [-hV] [-D date] [-d delim] [-f format] [-o file] "
+    "[-P file] [-p period] [file ...]";
+
+static const struct option longopts[] = {
+	{ "date",	required_argument,	NULL,	'D' },
+	{ "format",	required_argument,	NULL,	'f' },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "params",	required_argument,	NULL,	'P' },
+	{ "period",	required_argument,	NULL,	'p' },
+	{ "version",	no_argument,		NULL,	'V' },
+	XF_CLI_LONGOPTS,
+	{ NULL,		0,			NULL,	0 }
+};
+
+static void	usage(void) __attribute__((noreturn));
+static void	help(void) __attribute__((noreturn));
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\nTry 'xf-report --help'\n", usage_line);
+	exit(XF_EXIT_FAIL);
+}
+
+static void
+help(void)
+{
+	printf("%s\n\n", usage_line);
+	fputs("Summarise classified petitions for one period: a headline in "
+	    "Chinese,\ncomparisons and tables, as Markdown, HTML or plain "
+	    "text.\n\n"
+	    "  -D, --date=DATE         the day the report is for (default: "
+	    "the latest\n"
+	    "                          date in the data)\n"
+	    "  -f, --format=FORMAT     md (default), html or txt\n"
+	    "  -P, --params=FILE       parameters (petition_collective_persons)"
+	    "\n"
+	    "  -p, --period=PERIOD     day (default), week, month, quarter or "
+	    "year\n"
+	    "  -h, --help              show this help and exit\n"
+	    "  -V, --version           show the version and exit\n"
+	    XF_CLI_HELP
+	    "\nExample:\n"
+	    "  xf-validate export.csv | xf-classify | xf-route | xf-deadline |"
+	    "\n"
+	    "    xf-report --format html -o daily.html\n"
+	    "\nSee xf-report(1).\n", stdout);
+	exit(xf_finish(XF_EXIT_OK));
+}
+
+/*
+ * The persons column: empty counts 1, else a whole number 1..999999999
+ * (full-width digits allowed).  Returns it, or 0 if it is not one.
+ */
+static uint64_t
+parse_persons(const char *s, size_t n)
+{
+	char buf[64];
+	size_t start, len, i;
+	uint64_t v = 0;
+
+	xf_utf8_trim(s, n, &start, &len);
+	if (len == 0)
+		return 1;
+	if (len >= sizeof(buf))
+		return 0;
+	len = xf_utf8_halfwidth_alnum(s + start, len, buf);
+	if (len > 9 || buf[0] == '0')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (buf[i] < '0' || buf[i] > '9')
+			return 0;
+		v = v * 10 + (uint64_t)(buf[i] - '0');
+	}
+	return v;
+}
+
+/* A field, trimmed. */
+static void
+field(const struct xf_row *row, long col, const char **s, size_t *n)
+{
+	size_t start;
+
+	xf_utf8_trim(row->field[col], row->len[col], &start, n);
+	*s = row->field[col] + start;
+}
+
+static int
+field_is(const struct xf_row *row, long col, const char *v)
+{
+	const char *s;
+	size_t n;
+
+	field(row, col, &s, &n);
+	return n == strlen(v) && memcmp(s, v, n) == 0;
+}
+
+static int
+find_columns(struct run *r, const struct xf_row *hdr, const char *name)
+{
+	const struct xf_colmap *map = &r->opt->cli.cols;
+	struct cols *c = &r->c;
+
+	if ((c->date = xf_col_need(hdr, "date", map, name)) == -1)
+		return -1;
+	c->persons = xf_col_find(hdr, "persons", map);
+	c->category = xf_col_find(hdr, "category", map);
+	c->subcategory = xf_col_find(hdr, "subcategory", map);
+	c->department = xf_col_find(hdr, "department", map);
+	c->district = xf_col_find(hdr, "district", map);
+	c->repeat_of = xf_col_find(hdr, "repeat_of", map);
+	c->status = xf_col_find(hdr, "deadline_status", map);
+	return 0;
+}
+
+static struct xf_rollup *
+newtab(size_t nkey, int period)
+{
+	struct xf_rollup *t;
+
+	if ((t = xf_rollup_new(nkey, 0, period)) == NULL)
+		xf_errx(XF_EXIT_FAIL, "out of memory");
+	return t;
+}
+
+static void
+make_tables(struct run *r)
+{
+	const struct cols *c = &r->c;
+	int p = r->opt->period;
+
+	if (c->category != -1)
+		r->dim[DIM_CAT] = newtab(1, p);
+	if (c->category != -1 && c->subcategory != -1)
+		r->dim[DIM_SUB] = newtab(2, p);
+	if (c->department != -1)
+		r->dim[DIM_DEPT] = newtab(1, p);
+	if (c->district != -1)
+		r->dim[DIM_DIST] = newtab(1, p);
+	if (c->status != -1)
+		r->dim[DIM_STATUS] = newtab(1, p);
+	r->flags = newtab(NFLAG, p);
+}
+
+/* The petition_collective_persons in force on d. */
+static uint64_t
+collective_on(const struct run *r, const struct xf_date *d)
+{
+	const struct xf_param *pr;
+	long v;
+
+	if ((pr = xf_params_get(r->params, COLLECTIVE, NULL, d)) == NULL ||
+	    xf_params_long(pr, &v, NULL) == -1 || v < 1)
+		return DEFCOLLECTIVE;
+	return (uint64_t)v;
+}
+
+static void
+add(struct xf_rollup *t, const struct xf_date *d,
+    const char *const *k, const size_t *kl, uint64_t persons)
+{
+	const char *why;
+
+	if (t != NULL && xf_rollup_add(t, d, k, kl, 1, persons, NULL,
+	    &why) == -1)
+		xf_errx(XF_EXIT_FAIL, "%s", why);
+}
+
+/* Count one record, or reject it.  1 if rejected. */
+static int
+add_record(struct run *r, const char *name, const struct xf_row *row)
+{
+	const struct cols *c = &r->c;
+	const char *k[NFLAG], *why, *s;
+	size_t kl[NFLAG], n;
+	struct xf_date d;
+	uint64_t persons = 1;
+	long days;
+	int i;
+
+	if (xf_date_parse(row->field[c->date], row->len[c->date], &d, NULL,
+	    &why) == -1) {
+		xf_reject(r->rej, name, row, "date does not parse: '%s' (%s)",
+		    row->field[c->date], why);
+		return 1;
+	}
+	if (c->persons != -1 && (persons = parse_persons(row->field[c->persons],
+	    row->len[c->persons])) == 0) {
+		xf_reject(r->rej, name, row, "persons is not a positive whole "
+		    "number: '%s'", row->field[c->persons]);
+		return 1;
+	}
+	days = xf_date_to_days(&d);
+	if (!r->anydate || days < r->mindays)
+		r->mindays = days;
+	if (!r->anydate || days > r->maxdays)
+		r->maxdays = days;
+	r->anydate = 1;
+
+	if (c->category != -1) {
+		field(row, c->category, &k[0], &kl[0]);
+		add(r->dim[DIM_CAT], &d, k, kl, persons);
+		if (c->subcategory != -1) {
+			field(row, c->subcategory, &k[1], &kl[1]);
+			add(r->dim[DIM_SUB], &d, k, kl, persons);
+		}
+	}
+	if (c->department != -1) {
+		field(row, c->department, &k[0], &kl[0]);
+		add(r->dim[DIM_DEPT], &d, k, kl, persons);
+	}
+	if (c->district != -1) {
+		field(row, c->district, &k[0], &kl[0]);
+		add(r->dim[DIM_DIST], &d, k, kl, persons);
+	}
+	if (c->status != -1) {
+		field(row, c->status, &k[0], &kl[0]);
+		add(r->dim[DIM_STATUS], &d, k, kl, persons);
+	}
+
+	/* The headline's flags, "1" or "0". */
+	for (i = 0; i < NFLAG; i++) {
+		k[i] = "0";
+		kl[i] = 1;
+	}
+	if (c->category != -1) {
+		field(row, c->category, &s, &n);
+		if (n > 0 && !(n == strlen(OTHER) && memcmp(s, OTHER, n) == 0))
+			k[F_MINSHENG] = "1";
+	}
+	if (c->persons != -1 && persons >= collective_on(r, &d))
+		k[F_COLLECTIVE] = "1";
+	if (c->repeat_of != -1) {
+		field(row, c->repeat_of, &s, &n);
+		if (n > 0)
+			k[F_REPEAT] = "1";
+	}
+	if (c->status != -1 && (field_is(row, c->status, "超期未办") ||
+	    field_is(row, c->status, "受理超期")))
+		k[F_OVERDUE] = "1";
+	add(r->flags, &d, k, kl, persons);
+	return 0;
+}
+
+/* Read one input.  Returns the exit status it deserves. */
+static int
+readfile(struct run *r, const char *path)
+{
+	struct xf_csvin *in;
+	struct xf_row row;
+	const char *name;
+	int rc, status = XF_EXIT_OK;
+
+	if ((in = xf_csvin_open(path, &r->opt->cli.csv)) == NULL)
+		return XF_EXIT_FAIL;
+	name = xf_csvin_name(in);
+	rc = xf_csvin_next(in, &row);
+	if (rc == XF_CSV_EOF)
+		goto done;
+	if (rc == XF_CSV_IOERR) {
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (rc == XF_CSV_BAD) {
+		xf_warnat(name, row.line, "bad header: %s",
+		    xf_csvin_error(in));
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (r->hdr != NULL && !xf_header_same(r->hdr, &row)) {
+		xf_warnat(name, row.line, "header differs from the first "
+		    "input's: not read");
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (r->hdr == NULL) {
+		if (find_columns(r, &row, name) == -1) {
+			status = XF_EXIT_FAIL;
+			goto done;
+		}
+		r->hdr = xf_header_save(&row);
+		xf_rejects_header(r->rej, &row);
+		make_tables(r);
+	}
+	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
+		if (rc == XF_CSV_IOERR) {
+			status = XF_EXIT_FAIL;
+			break;
+		}
+		r->records++;
+		xf_progress(r->records, xf_csvin_bytes(in));
+		if (rc == XF_CSV_BAD) {
+			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
+			status = XF_WORST(status, XF_EXIT_DATA);
+			continue;
+		}
+		if (add_record(r, name, &row))
+			status = XF_WORST(status, XF_EXIT_DATA);
+	}
+done:
+	xf_rejects_input_done(r->rej, name);
+	if (xf_csvin_close(in) == -1)
+		status = XF_EXIT_FAIL;
+	return status;
+}
+
+static int
+same_date(const struct xf_date *a, const struct xf_date *b)
+{
+	return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* Add the flag table's groups to the figures of the three periods. */
+static int
+flag_emit(void *arg, const struct xf_rollup_row *row)
+{
+	struct run *r = arg;
+	struct figures *f;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if ((i == 1 && !r->haveprev) || (i == 2 && !r->haveyoy))
+			continue;
+		if (!same_date(&row->period, i == 0 ? &r->cur :
+		    i == 1 ? &r->prev : &r->yoy))
+			continue;
+		f = &r->fig[i];
+		f->cases += row->cases;
+		f->persons += row->persons;
+		if (row->key[F_MINSHENG][0] == '1')
+			f->minsheng += row->cases;
+		if (row->key[F_COLLECTIVE][0] == '1') {
+			f->coll_cases += row->cases;
+			f->coll_persons += row->persons;
+		}
+		if (row->key[F_REPEAT][0] == '1')
+			f->repeat += row->cases;
+		if (row->key[F_OVERDUE][0] == '1')
+			f->overdue += row->cases;
+	}
+	return 0;
+}
+
+/* Keep the rows of the current period of one table. */
+static int
+table_emit(void *arg, const struct xf_rollup_row *row)
+{
+	struct table *t = arg;
+	struct trow *tr;
+
+	if (row->kind == XF_ROLLUP_GRAND)
+		return 0;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->row = xf_reallocarray(t->row, t->cap, sizeof(*t->row));
+	}
+	tr = &t->row[t->n++];
+	memset(tr, 0, sizeof(*tr));
+	tr->kind = row->kind;
+	if (row->kind == XF_ROLLUP_GROUP)
+		tr->label[0] = xf_memdup(row->key[0], row->keylen[0]);
+	tr->cases = row->cases;
+	tr->persons = row->persons;
+	tr->share = row->case_share;
+	tr->pshare = row->person_share;
+	tr->has_prev = row->has_prev;
+	tr->prev_cases = row->prev_cases;
+	tr->has_change = row->has_change;
+	tr->change = row->change;
+	return 0;
+}
+
+struct tabarg {
+	struct run	*r;
+	struct table	*t;
+	size_t		 nkey;
+};
+
+static int
+period_emit(void *arg, const struct xf_rollup_row *row)
+{
+	struct tabarg *a = arg;
+	struct trow *tr;
+
+	if (row->kind == XF_ROLLUP_GRAND || !same_date(&row->period,
+	    &a->r->cur))
+		return 0;
+	table_emit(a->t, row);
+	tr = &a->t->row[a->t->n - 1];
+	if (row->kind == XF_ROLLUP_GROUP && a->nkey > 1)
+		tr->label[1] = xf_memdup(row->key[1], row->keylen[1]);
+	return 0;
+}
+
+/* Work out the periods, the figures and the tables. */
+static void
+finish(struct run *r)
+{
+	struct xf_rollup_opt ro;
+	struct tabarg a;
+	const char *why;
+	int p = r->opt->period, i;
+
+	r->cur = xf_date_bucket_start(&r->opt->date, p);
+	r->haveprev = xf_date_bucket_prev(&r->cur, p, &r->prev) == 0;
+	r->haveyoy = xf_date_bucket_yoy(&r->cur, p, &r->yoy) == 0;
+	if (r->flags != NULL && xf_rollup_state(r->flags, flag_emit, r,
+	    &why) == -1)
+		xf_errx(XF_EXIT_FAIL, "%s", why);
+	memset(&ro, 0, sizeof(ro));
+	ro.compare = XF_ROLLUP_PREV;
+	ro.total = 1;
+	ro.other = OTHER;
+	for (i = 0; i < NDIM; i++) {
+		if (r->dim[i] == NULL)
+			continue;
+		a.r = r;
+		a.t = &r->tab[i];
+		a.nkey = i == DIM_SUB ? 2 : 1;
+		if (xf_rollup_result(r->dim[i], &ro, period_emit, &a,
+		    &why) == -1)
+			xf_errx(XF_EXIT_FAIL, "%s", why);
+	}
+}
+
+/*
+ * Whether the data reaches back into the period starting on start: its
+ * earliest date is on or before the period's last day.
+ */
+static int
+covered(const struct run *r, const struct xf_date *start)
+{
+	struct xf_date next;
+
+	if (!r->anydate || xf_date_bucket_next(start, r->opt->period,
+	    &next) == -1)
+		return 0;
+	return r->mindays < xf_date_to_days(&next);
+}
+
+/* ---- Text building ---- */
+
+struct buf {
+	char	*s;
+	size_t	 n, cap;
+};
+
+static void
+bput(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		while (b->n + n + 1 > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 256;
+		b->s = xf_reallocarray(b->s, b->cap, 1);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void	bprintf(struct buf *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+static void
+bprintf(struct buf *b, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		xf_errx(XF_EXIT_FAIL, "formatting failed");
+	if ((size_t)n >= sizeof(tmp))
+		n = sizeof(tmp) - 1;
+	bput(b, tmp, (size_t)n);
+}
+
+static void
+bputs(struct buf *b, const char *s)
+{
+	bput(b, s, strlen(s));
+}
+
+/* The name of a period in Chinese, as the headline opens. */
+static void
+period_label(struct buf *b, const struct xf_date *d, int p)
+{
+	static const char *const q[] = { "一", "二", "三", "四" };
+	struct xf_date end;
+	int iy, wk;
+
+	switch (p) {
+	case XF_PERIOD_DAY:
+		bprintf(b, "%d年%d月%d日", d->year, d->month, d->day);
+		break;
+	case XF_PERIOD_WEEK:
+		xf_date_isoweek(d, &iy, &wk);
+		if (xf_date_add_days(d, 6, &end) == -1)
+			end = *d;
+		bprintf(b, "%d年第%d周（%d月%d日至%d月%d日）", iy, wk,
+		    d->month, d->day, end.month, end.day);
+		break;
+	case XF_PERIOD_MONTH:
+		bprintf(b, "%d年%d月", d->year, d->month);
+		break;
+	case XF_PERIOD_QUARTER:
+		bprintf(b, "%d年第%s季度", d->year, q[(d->month - 1) / 3]);
+		break;
+	default:
+		bprintf(b, "%d年", d->year);
+		break;
+	}
+}
+
+static const char *
+period_word(int p)
+{
+	static const char *const w[] = { "日", "周", "月", "季度", "年" };
+
+	return w[p];
+}
+
+/* tenths as "12.5". */
+static const char *
+pct(int64_t tenths, char buf[XF_SHARE_BUFSZ])
+{
+	return xf_share_format(tenths, buf, XF_SHARE_BUFSZ);
+}
+
+/* part / whole in tenths of a percent, rounded half up; whole > 0. */
+static int64_t
+ratio(uint64_t part, uint64_t whole)
+{
+	return (int64_t)((part * 2000 + whole) / (whole * 2));
+}
+
+/*
+ * One comparison clause: "环比（上一日38件）上升12.5%".  Nothing when
+ * the data does not reach into the base period.
+ */
+static int
+compare_clause(struct buf *b, const struct run *r, const char *word,
+    const char *base, const struct xf_date *start, uint64_t now,
+    uint64_t then)
+{
+	char nb[XF_SHARE_BUFSZ];
+	int64_t t;
+
+	if (!covered(r, start))
+		return 0;
+	bprintf(b, "%s（%s%llu件）", word, base, (unsigned long long)then);
+	if (then == 0)
+		bputs(b, "无可比基数");
+	else if (now == then)
+		bputs(b, "持平");
+	else if (xf_share_change(now, then, &t) == 0)
+		bprintf(b, "%s%s%%", t > 0 ? "上升" : "下降",
+		    pct(t < 0 ? -t : t, nb));
+	return 1;
+}
+
+/* The headline and the comparison sentence, as plain UTF-8 text. */
+static void
+headline(struct buf *b, const struct run *r)
+{
+	const struct cols *c = &r->c;
+	const struct figures *f = &r->fig[0];
+	char nb[XF_SHARE_BUFSZ], base[64];
+	struct buf tmp = { NULL, 0, 0 };
+	int p = r->opt->period, any;
+
+	period_label(b, &r->cur, p);
+	bprintf(b, "，共登记信访事项%llu件", (unsigned long long)f->cases);
+	if (c->persons != -1)
+		bprintf(b, "%llu人次", (unsigned long long)f->persons);
+	if (c->category != -1) {
+		bprintf(b, "，其中涉及民生问题的%llu件",
+		    (unsigned long long)f->minsheng);
+		if (f->cases > 0)
+			bprintf(b, "，占%s%%", pct(ratio(f->minsheng,
+			    f->cases), nb));
+	}
+	if (c->persons != -1)
+		bprintf(b, "；集体访%llu批%llu人次",
+		    (unsigned long long)f->coll_cases,
+		    (unsigned long long)f->coll_persons);
+	if (c->repeat_of != -1)
+		bprintf(b, "；重复访%llu件", (unsigned long long)f->repeat);
+	if (c->status != -1)
+		bprintf(b, "；超期未办%llu件", (unsigned long long)f->overdue);
+	bputs(b, "。");
+
+	any = 0;
+	if (r->haveprev) {
+		snprintf(base, sizeof(base), "上一%s", period_word(p));
+		any = compare_clause(&tmp, r, "环比", base, &r->prev,
+		    f->cases, r->fig[1].cases);
+	}
+	if (r->haveyoy && covered(r, &r->yoy)) {
+		if (any)
+			bputs(&tmp, "，");
+		snprintf(base, sizeof(base), "去年同%s", period_word(p));
+		any |= compare_clause(&tmp, r, "同比", base, &r->yoy,
+		    f->cases, r->fig[2].cases);
+	}
+	if (any) {
+		bputs(b, "登记件数");
+		bput(b, tmp.s, tmp.n);
+		bputs(b, "。");
+	}
+	free(tmp.s);
+}
+
+/* ---- Output ---- */
+
+struct cell {
+	char	 s[2][XF_SHARE_BUFSZ * 2];
+};
+
+static const char *const colhead[] = { "件", "人次", "占比", "环比" };
+
+/* The label of a table row's first and second column. */
+static const char *
+label(const struct trow *tr, int i)
+{
+	if (tr->kind == XF_ROLLUP_TOTAL)
+		return i == 0 ? "合计" : "";
+	if (tr->kind == XF_ROLLUP_OTHER)
+		return i == 0 ? OTHER : "";
+	if (tr->label[i] == NULL)
+		return "";
+	return tr->label[i][0] == '\0' ? "（空）" : tr->label[i];
+}
+
+/* The four number columns of a row. */
+static void
+numbers(const struct trow *tr, char out[4][XF_SHARE_BUFSZ + 4])
+{
+	char nb[XF_SHARE_BUFSZ];
+
+	snprintf(out[0], sizeof(out[0]), "%llu",
+	    (unsigned long long)tr->cases);
+	snprintf(out[1], sizeof(out[1]), "%llu",
+	    (unsigned long long)tr->persons);
+	snprintf(out[2], sizeof(out[2]), "%s%%", pct(tr->share, nb));
+	if (tr->has_change)
+		snprintf(out[3], sizeof(out[3]), "%s%s%%",
+		    tr->change > 0 ? "+" : "", pct(tr->change, nb));
+	else if (tr->has_prev && tr->cases > 0)
+		snprintf(out[3], sizeof(out[3]), "新增");
+	else
+		snprintf(out[3], sizeof(out[3]), "—");
+}
+
+/* Display width: East Asian wide characters count 2. */
+static size_t
+width(const char *s)
+{
+	size_t n = strlen(s), w = 0;
+	uint32_t cp;
+	int k;
+
+	while (n > 0) {
+		if ((k = xf_utf8_decode(s, n, &cp)) <= 0) {
+			k = 1;
+			cp = '?';
+		}
+		w += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 &&
+		    cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+		    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 &&
+		    cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+		    (cp >= 0xffe0 && cp <= 0xffe6) || cp == 0x2014)) ? 2 : 1;
+		s += k;
+		n -= (size_t)k;
+	}
+	return w;
+}
+
+static void
+md_escape(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' ||
+		    *s == '`' || *s == '[' || *s == ']' || *s == '<')
+			fputc('\\', fp);
+		if (*s == '\n' || *s == '\r')
+			fputc(' ', fp);
+		else
+			fputc(*s, fp);
+	}
+}
+
+static void
+html_escape(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		default:
+			fputc(*s, fp);
+		}
+}
+
+static void
+title(struct buf *b, const struct run *r)
+{
+	static const char *const w[] = { "日报", "周报", "月报", "季报",
+	    "年报" };
+
+	bprintf(b, "信访情况%s：", w[r->opt->period]);
+	period_label(b, &r->cur, r->opt->period);
+}
+
+static void
+note(FILE *fp, const struct run *r, int html)
+{
+	fprintf(fp, "说明：件为登记的信访事项数，人次为人数之和（空为1）；"
+	    "民生问题为类别不是“其他”的事项；集体访为人数达到"
+	    "petition_collective_persons（默认5人）及以上的事项；"
+	    "重复访为 repeat_of 非空的事项；超期未办为 deadline_status "
+	    "是“超期未办”或“受理超期”的事项；占比为本期之内的比例，"
+	    "环比与上一%s相比。%s", period_word(r->opt->period),
+	    html ? "" : "\n");
+}
+
+static void
+out_md(FILE *fp, const struct run *r, const char *head)
+{
+	char num[4][XF_SHARE_BUFSZ + 4];
+	struct buf t = { NULL, 0, 0 };
+	size_t i, k;
+	int d, nl;
+
+	title(&t, r);
+	fprintf(fp, "# %s\n\n%s\n", t.s, head);
+	free(t.s);
+	for (d = 0; d < NDIM; d++) {
+		if (r->dim[d] == NULL)
+			continue;
+		nl = d == DIM_SUB ? 2 : 1;
+		fprintf(fp, "\n## %s\n\n|", dimtitle[d]);
+		for (k = 0; k < (size_t)nl; k++)
+			fprintf(fp, " %s |", dimhead[d][k]);
+		fputs(" 件 | 人次 | 占比 | 环比 |\n|", fp);
+		for (k = 0; k < (size_t)nl; k++)
+			fputs("---|", fp);
+		fputs("--:|--:|--:|--:|\n", fp);
+		for (i = 0; i < r->tab[d].n; i++) {
+			const struct trow *tr = &r->tab[d].row[i];
+
+			numbers(tr, num);
+			fputs("|", fp);
+			for (k = 0; k < (size_t)nl; k++) {
+				fputc(' ', fp);
+				if (tr->kind == XF_ROLLUP_TOTAL)
+					fputs(k == 0 ? "**合计**" : "", fp);
+				else
+					md_escape(fp, label(tr, (int)k));
+				fputs(" |", fp);
+			}
+			for (k = 0; k < 4; k++)
+				fprintf(fp, " %s |", num[k]);
+			fputc('\n', fp);
+		}
+	}
+	fputc('\n', fp);
+	note(fp, r, 0);
+}
+
+static void
+pad(FILE *fp, const char *s, size_t w, int right)
+{
+	size_t sw = width(s);
+
+	if (right)
+		for (; sw < w; sw++)
+			fputc(' ', fp);
+	fputs(s, fp);
+	if (!right)
+		for (; sw < w; sw++)
+			fputc(' ', fp);
+}
+
+static void
+out_txt(FILE *fp, const struct run *r, const char *head)
+{
+	char num[4][XF_SHARE_BUFSZ + 4];
+	struct buf t = { NULL, 0, 0 };
+	size_t w[6], i, k, ncol;
+	int d, nl;
+
+	title(&t, r);
+	fprintf(fp, "%s\n\n%s\n", t.s, head);
+	free(t.s);
+	for (d = 0; d < NDIM; d++) {
+		if (r->dim[d] == NULL)
+			continue;
+		nl = d == DIM_SUB ? 2 : 1;
+		ncol = (size_t)nl + 4;
+		for (k = 0; k < (size_t)nl; k++)
+			w[k] = width(dimhead[d][k]);
+		for (k = 0; k < 4; k++)
+			w[nl + k] = width(colhead[k]);
+		for (i = 0; i < r->tab[d].n; i++) {
+			numbers(&r->tab[d].row[i], num);
+			for (k = 0; k < (size_t)nl; k++)
+				if (width(label(&r->tab[d].row[i], (int)k)) >
+				    w[k])
+					w[k] = width(label(&r->tab[d].row[i],
+					    (int)k));
+			for (k = 0; k < 4; k++)
+				if (width(num[k]) > w[nl + k])
+					w[nl + k] = width(num[k]);
+		}
+		fprintf(fp, "\n%s\n\n", dimtitle[d]);
+		for (k = 0; k < ncol; k++) {
+			if (k > 0)
+				fputs("  ", fp);
+			pad(fp, k < (size_t)nl ? dimhead[d][k] :
+			    colhead[k - nl], w[k], k >= (size_t)nl);
+		}
+		fputc('\n', fp);
+		for (i = 0; i < r->tab[d].n; i++) {
+			const struct trow *tr = &r->tab[d].row[i];
+
+			numbers(tr, num);
+			for (k = 0; k < ncol; k++) {
+				if (k > 0)
+					fputs("  ", fp);
+				if (k < (size_t)nl && k + 1 == ncol)
+					fputs(label(tr, (int)k), fp);
+				else
+					pad(fp, k < (size_t)nl ?
+					    label(tr, (int)k) : num[k - nl],
+					    w[k], k >= (size_t)nl);
+			}
+			fputc('\n', fp);
+		}
+	}
+	fputc('\n', fp);
+	note(fp, r, 0);
+}
+
+/*
+ * The bar chart by category: one horizontal bar per row of the category
+ * table (the total left out), its length proportional to the cases.
+ */
+static void
+svg_chart(FILE *fp, const struct table *t)
+{
+	const int lw = 120, bw = 420, bh = 22, gap = 8, top = 8;
+	uint64_t max = 0;
+	size_t i, n = 0;
+	long len, y;
+
+	for (i = 0; i < t->n; i++)
+		if (t->row[i].kind != XF_ROLLUP_TOTAL) {
+			n++;
+			if (t->row[i].cases > max)
+				max = t->row[i].cases;
+		}
+	if (n == 0 || max == 0)
+		return;
+	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"chart\" width=\"%d\" height=\"%zu\" viewBox=\"0 0 %d "
+	    "%zu\" role=\"img\" aria-label=\"按问题类别的件数\">\n",
+	    lw + bw + 60, (size_t)top * 2 + n * (size_t)(bh + gap),
+	    lw + bw + 60, (size_t)top * 2 + n * (size_t)(bh + gap));
+	n = 0;
+	for (i = 0; i < t->n; i++) {
+		const struct trow *tr = &t->row[i];
+
+		if (tr->kind == XF_ROLLUP_TOTAL)
+			continue;
+		y = top + (long)n * (bh + gap);
+		len = (long)((tr->cases * (uint64_t)bw + max / 2) / max);
+		fprintf(fp, "<text x=\"%d\" y=\"%ld\" text-anchor=\"end\" "
+		    "dominant-baseline=\"middle\">", lw - 8, y + bh / 2);
+		html_escape(fp, label(tr, 0));
+		fprintf(fp, "</text>\n<rect x=\"%d\" y=\"%ld\" width=\"%ld\" "
+		    "height=\"%d\" class=\"bar\"/>\n", lw, y, len, bh);
+		fprintf(fp, "<text x=\"%ld\" y=\"%ld\" "
+		    "dominant-baseline=\"middle\">%llu</text>\n",
+		    lw + len + 6, y + bh / 2, (unsigned long long)tr->cases);
+		n++;
+	}
+	fputs("</svg>\n", fp);
+}
+
+static void
+out_html(FILE *fp, const struct run *r, const char *head)
+{
+	char num[4][XF_SHARE_BUFSZ + 4];
+	struct buf t = { NULL, 0, 0 };
+	size_t i, k;
+	int d, nl;
+
+	title(&t, r);
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", fp);
+	html_escape(fp, t.s);
+	fputs("</title>\n<style>\n"
+	    "body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\","
+	    "\"Microsoft YaHei\",\"PingFang SC\",sans-serif;"
+	    "max-width:46em;margin:2em auto;padding:0 1em;color:#111;"
+	    "line-height:1.6}\n"
+	    "h1{font-size:1.5em;border-bottom:2px solid #a00;"
+	    "padding-bottom:.3em}\n"
+	    "h2{font-size:1.15em;margin-top:1.6em}\n"
+	    ".headline{font-size:1.1em;background:#f6f6f6;"
+	    "border-left:4px solid #a00;padding:.6em 1em}\n"
+	    "table{border-collapse:collapse;width:100%;margin:.5em 0}\n"
+	    "th,td{border:1px solid #bbb;padding:.2em .5em}\n"
+	    "th{background:#eee}\n"
+	    "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+	    "tr.total td{font-weight:bold;background:#fafafa}\n"
+	    ".chart text{font-size:13px;fill:#111}\n"
+	    ".chart .bar{fill:#b22}\n"
+	    ".note{font-size:.85em;color:#555}\n"
+	    "@page{size:A4;margin:18mm 15mm}\n"
+	    "@media print{body{max-width:none;margin:0}"
+	    "h2,table,svg{break-inside:avoid}"
+	    ".headline{background:none}}\n"
+	    "</style>\n</head>\n<body>\n<h1>", fp);
+	html_escape(fp, t.s);
+	free(t.s);
+	fputs("</h1>\n<p class=\"headline\">", fp);
+	html_escape(fp, head);
+	fputs("</p>\n", fp);
+	for (d = 0; d < NDIM; d++) {
+		if (r->dim[d] == NULL)
+			continue;
+		nl = d == DIM_SUB ? 2 : 1;
+		fprintf(fp, "<h2>%s</h2>\n", dimtitle[d]);
+		if (d == DIM_CAT)
+			svg_chart(fp, &r->tab[d]);
+		fputs("<table>\n<thead><tr>", fp);
+		for (k = 0; k < (size_t)nl; k++)
+			fprintf(fp, "<th>%s</th>", dimhead[d][k]);
+		for (k = 0; k < 4; k++)
+			fprintf(fp, "<th>%s</th>", colhead[k]);
+		fputs("</tr></thead>\n<tbody>\n", fp);
+		for (i = 0; i < r->tab[d].n; i++) {
+			const struct trow *tr = &r->tab[d].row[i];
+
+			numbers(tr, num);
+			fputs(tr->kind == XF_ROLLUP_TOTAL ?
+			    "<tr class=\"total\">" : "<tr>", fp);
+			for (k = 0; k < (size_t)nl; k++) {
+				fputs("<td>", fp);
+				html_escape(fp, label(tr, (int)k));
+				fputs("</td>", fp);
+			}
+			for (k = 0; k < 4; k++)
+				fprintf(fp, "<td class=\"n\">%s</td>", num[k]);
+			fputs("</tr>\n", fp);
+		}
+		fputs("</tbody>\n</table>\n", fp);
+	}
+	fputs("<p class=\"note\">", fp);
+	note(fp, r, 1);
+	fputs("</p>\n</body>\n</html>\n", fp);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options opt;
+	struct run r;
+	struct xf_output *o;
+	struct buf head = { NULL, 0, 0 };
+	const char *why;
+	int ch, rc, d, status = XF_EXIT_OK;
+	size_t i;
+
+	argv[0] = xf_setprogname(argv[0]);
+	memset(&opt, 0, sizeof(opt));
+	memset(&r, 0, sizeof(r));
+	xf_cli_init(&opt.cli);
+	opt.period = XF_PERIOD_DAY;
+	opt.format = FMT_MD;
+
+	while ((ch = getopt_long(argc, argv, "D:f:hP:p:V" XF_CLI_SHORT,
+	    longopts, NULL)) != -1) {
+		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
+			continue;
+		if (rc == -1)
+			usage();
+		switch (ch) {
+		case 'D':
+			if (xf_date_parse(optarg, strlen(optarg), &opt.date,
+			    NULL, &why) == -1) {
+				xf_warnx("--date: %s: '%s'", why, optarg);
+				usage();
+			}
+			opt.havedate = 1;
+			break;
+		case 'f':
+			if (strcmp(optarg, "md") == 0)
+				opt.format = FMT_MD;
+			else if (strcmp(optarg, "html") == 0)
+				opt.format = FMT_HTML;
+			else if (strcmp(optarg, "txt") == 0)
+				opt.format = FMT_TXT;
+			else {
+				xf_warnx("--format: expected md, html or txt: "
+				    "'%s'", optarg);
+				usage();
+			}
+			break;
+		case 'h':
+			help();
+			/* NOTREACHED */
+		case 'P':
+			opt.params = optarg;
+			break;
+		case 'p':
+			if ((opt.period = xf_period_parse(optarg)) == -1) {
+				xf_warnx("--period: expected day, week, month, "
+				    "quarter or year: '%s'", optarg);
+				usage();
+			}
+			break;
+		case 'V':
+			xf_version();
+			/* NOTREACHED */
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	r.opt = &opt;
+	if ((r.params = xf_params_new()) == NULL)
+		xf_errx(XF_EXIT_FAIL, "out of memory");
+	if (xf_params_defaults(r.params) == -1 || (opt.params != NULL &&
+	    xf_params_load(r.params, opt.params) == -1))
+		return xf_finish(XF_EXIT_FAIL);
+	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)
+		return xf_finish(XF_EXIT_FAIL);
+
+	if (argc == 0)
+		status = readfile(&r, "-");
+	for (; *argv != NULL; argv++) {
+		rc = readfile(&r, *argv);
+		status = XF_WORST(status, rc);
+	}
+	xf_progress_done();
+
+	if (status != XF_EXIT_FAIL && !opt.havedate) {
+		if (!r.anydate) {
+			xf_warnx("no records with a date, and no --date: "
+			    "nothing to report on");
+			status = XF_EXIT_FAIL;
+		} else if (xf_date_from_days(r.maxdays, &opt.date) == -1)
+			status = XF_EXIT_FAIL;
+	}
+	if (status == XF_EXIT_FAIL) {
+		xf_warnx("no report written");
+		goto out;
+	}
+	if (r.hdr == NULL) {
+		/* No header at all: only the date column is known. */
+		memset(&r.c, 0xff, sizeof(r.c));
+		r.flags = newtab(NFLAG, opt.period);
+	}
+	finish(&r);
+	headline(&head, &r);
+
+	if ((o = xf_output_open(opt.cli.output)) == NULL) {
+		status = XF_EXIT_FAIL;
+		goto out;
+	}
+	if (opt.cli.bom)
+		fputs("\xef\xbb\xbf", xf_output_fp(o));
+	switch (opt.format) {
+	case FMT_HTML:
+		out_html(xf_output_fp(o), &r, head.s);
+		break;
+	case FMT_TXT:
+		out_txt(xf_output_fp(o), &r, head.s);
+		break;
+	default:
+		out_md(xf_output_fp(o), &r, head.s);
+		break;
+	}
+	if (ferror(xf_output_fp(o))) {
+		xf_warn("%s", xf_output_name(o));
+		xf_output_abort(o);
+		status = XF_EXIT_FAIL;
+	} else if (xf_output_commit(o) == -1)
+		status = XF_EXIT_FAIL;
+out:
+	if (xf_rejects_close(r.rej) == -1)
+		status = XF_EXIT_FAIL;
+	for (d = 0; d < NDIM; d++) {
+		for (i = 0; i < r.tab[d].n; i++) {
+			free(r.tab[d].row[i].label[0]);
+			free(r.tab[d].row[i].label[1]);
+		}
+		free(r.tab[d].row);
+		xf_rollup_free(r.dim[d]);
+	}
+	xf_rollup_free(r.flags);
+	xf_header_free(r.hdr);
+	xf_params_free(r.params);
+	free(head.s);
+	return xf_finish(status);
+}

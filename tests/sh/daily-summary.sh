@@ -1,0 +1,152 @@
+#!/bin/sh
+# scripts/daily-summary on the sample export: the files it promises, the
+# same bytes on a rerun, the previous day's files left alone by a run
+# that fails, a swap interrupted between its renames repaired, and the
+# headline's numbers against counts Miller computes from classified.csv
+# on its own (not from xf-report).
+# usage: tests/sh/daily-summary.sh bindir
+bindir=${1:?usage: daily-summary.sh bindir}
+LC_ALL=C.UTF-8
+export LC_ALL
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+ds=scripts/daily-summary
+export_csv=testdata/petitions-sample.csv
+day=2024-12-31
+prevday=2024-12-30
+
+verdict() {
+	if [ "$1" -eq 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL daily-summary: $2"
+	fi
+}
+
+XF_BINDIR=$bindir $ds $export_csv "$tmp/out" $day >"$tmp/o1" 2>"$tmp/e1"
+st=$?
+ok=0
+[ $st -eq 0 ] && [ ! -s "$tmp/o1" ] && [ ! -s "$tmp/e1" ] && ok=1
+verdict $ok "first run: status $st, quiet: $(cat "$tmp/o1" "$tmp/e1")"
+
+d=$tmp/out/$day
+ok=1
+for f in classified.csv rejects.csv rejects-deadline.csv report.md \
+    report.html; do
+	[ -f "$d/$f" ] || ok=0
+done
+[ "$(ls -A "$tmp/out")" = $day ] || ok=0
+verdict $ok "files: $(ls -A "$tmp/out" "$d" | tr '\n' ' ')"
+
+cp -R "$d" "$tmp/first"
+XF_BINDIR=$bindir $ds $export_csv "$tmp/out" $day 2>"$tmp/e2"
+st=$?
+ok=0
+[ $st -eq 0 ] && diff -r "$tmp/first" "$d" >/dev/null && ok=1
+verdict $ok "rerun gives the same bytes (status $st)"
+
+# Every record of the export is in classified.csv or a rejects file.
+n_in=$(mlr --icsv --ojson count "$export_csv" | sed -n 's/.*"count": \([0-9]*\).*/\1/p')
+n_out=0
+for f in classified.csv rejects.csv rejects-deadline.csv; do
+	n=$(mlr --icsv --ojson count "$d/$f" | sed -n 's/.*"count": \([0-9]*\).*/\1/p')
+	n_out=$((n_out + ${n:-0}))
+done
+ok=0
+[ -n "$n_in" ] && [ "$n_in" -eq "$n_out" ] && ok=1
+verdict $ok "records in $n_in, out $n_out"
+
+# The headline, from Miller: want LABEL FILTER PREVFILTER PERIODWORD
+c=$d/classified.csv
+cnt() {
+	mlr --icsv --ojson filter "$1" then count "$c" |
+	    sed -n 's/.*"count": \([0-9]*\).*/\1/p'
+}
+sum() {
+	v=$(mlr --icsv --onidx filter "$1" \
+	    then put '$p = $persons == "" ? 1 : $persons' \
+	    then stats1 -a sum -f p "$c")
+	echo "${v:-0}"
+}
+want() {
+	f=$2
+	cases=$(cnt "$f")
+	persons=$(sum "$f")
+	minsheng=$(cnt "$f && \$category != \"其他\" && \$category != \"\"")
+	cf="$f && \$persons != \"\" && \$persons >= 5"
+	coll=$(cnt "$cf")
+	collp=$(sum "$cf")
+	overdue=$(cnt "$f && (\$deadline_status == \"超期未办\" || \$deadline_status == \"受理超期\")")
+	prev=$(cnt "$3")
+	# Share to one decimal, half up, and the change, in integers.
+	share=$(awk -v a="$minsheng" -v b="$cases" 'BEGIN {
+		t = int((a * 2000 + b) / (2 * b)); printf "%d.%d", t / 10, t % 10 }')
+	change=$(awk -v a="$cases" -v b="$prev" 'BEGIN {
+		x = (a - b) * 2000; t = int((x + (x < 0 ? -b : b)) / (2 * b));
+		w = t < 0 ? "下降" : "上升"; if (t < 0) t = -t;
+		printf "%s%d.%d%%", w, t / 10, t % 10 }')
+	echo "$1，共登记信访事项${cases}件${persons}人次，其中涉及民生问题的${minsheng}件，占${share}%；集体访${coll}批${collp}人次；超期未办${overdue}件。登记件数环比（上一$4${prev}件）${change}。"
+}
+want=$(want 2024年12月31日 "\$date == \"$day\"" "\$date == \"$prevday\"" 日)
+got=$(sed -n 3p "$d/report.md")
+[ -n "$XF_DEBUG" ] && echo "want: $want"
+ok=0
+[ "$got" = "$want" ] && ok=1
+verdict $ok "headline
+  got:  $got
+  want: $want"
+mwant=$(want 2024年12月 '$date =~ "^2024-12-"' '$date =~ "^2024-11-"' 月)
+mgot=$("$bindir/xf-report" -p month -D $day "$c" | sed -n 3p)
+[ -n "$XF_DEBUG" ] && echo "want: $mwant"
+ok=0
+[ "$mgot" = "$mwant" ] && ok=1
+verdict $ok "month headline
+  got:  $mgot
+  want: $mwant"
+ok=0
+grep -qF "$want" "$d/report.html" && grep -q '<svg' "$d/report.html" &&
+    ! grep -qi '<script' "$d/report.html" && ok=1
+verdict $ok "html holds the headline and an svg chart, no script"
+
+# A failing step leaves the previous files as they were.
+mkdir "$tmp/bad"
+for t in xf-validate xf-classify xf-route xf-deadline; do
+	ln -s "$(cd "$bindir" && pwd)/$t" "$tmp/bad/$t"
+done
+printf '#!/bin/sh\necho broken >&2\nexit 2\n' >"$tmp/bad/xf-report"
+chmod +x "$tmp/bad/xf-report"
+XF_BINDIR=$tmp/bad $ds $export_csv "$tmp/out" $day 2>"$tmp/e3"
+st=$?
+ok=0
+[ $st -eq 2 ] && [ "$(wc -l <"$tmp/e3")" -eq 1 ] &&
+    diff -r "$tmp/first" "$d" >/dev/null &&
+    [ "$(ls -A "$tmp/out")" = $day ] && ok=1
+verdict $ok "failed step: status $st, message '$(cat "$tmp/e3")', old files kept"
+
+# Stopped between the two renames: the next run puts the old back
+# first, then replaces it.
+mv "$d" "$tmp/out/.$day.old"
+XF_BINDIR=$bindir $ds $export_csv "$tmp/out" $day 2>"$tmp/e4"
+st=$?
+ok=0
+[ $st -eq 0 ] && diff -r "$tmp/first" "$d" >/dev/null &&
+    [ "$(ls -A "$tmp/out")" = $day ] && ok=1
+verdict $ok "interrupted swap repaired (status $st)"
+
+# Usage errors.
+XF_BINDIR=$bindir $ds $export_csv 2>"$tmp/e5"
+st1=$?
+XF_BINDIR=$bindir $ds $export_csv "$tmp/out" 31/12/2024 2>"$tmp/e6"
+st2=$?
+XF_BINDIR=$bindir $ds "$tmp/none.csv" "$tmp/out" $day 2>"$tmp/e7"
+st3=$?
+ok=0
+[ $st1 -eq 2 ] && [ $st2 -eq 2 ] && [ $st3 -eq 2 ] &&
+    [ "$(cat "$tmp/e5" "$tmp/e6" "$tmp/e7" | wc -l)" -eq 3 ] && ok=1
+verdict $ok "usage errors: $st1 $st2 $st3"
+
+echo "daily-summary: $pass passed, $fail failed"
+[ $fail -eq 0 ]
