@@ -29,6 +29,12 @@ static const struct {
 			    "..." },
 	{ "eval",	"precision, recall, F1 and confusion of a "
 			    "classification" },
+	{ "mask",	"mask or pseudonymise names, ID and phone numbers in "
+			    "columns and text" },
+	{ "repeat",	"repeat petitions: the same person on a similar "
+			    "matter within a window" },
+	{ "report",	"the daily, weekly, monthly summary: headline, "
+			    "comparisons, tables" },
 	{ "rollup",	"cases and persons per group and period, shares, "
 			    "comparisons" },
 	{ "route",	"the responsible department for each petition" },
