@@ -45,7 +45,7 @@ endif
 ALL_CFLAGS  = -std=c11 $(XCPPFLAGS) $(CPPFLAGS) $(WARN) $(SANFLAGS) \
 	      $(EXTRA_CFLAGS) $(PCRE2_CFLAGS) $(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS)
-LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -lm $(SODIUM_LIBS)
+LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -llinear -lm $(SODIUM_LIBS)
 
 # Inventory: one entry per line, sorted.
 CMDS = \
@@ -60,6 +60,7 @@ CMDS = \
 	xf-report \
 	xf-rollup \
 	xf-route \
+	xf-train \
 	xf-validate
 
 LIBSRC = \
@@ -90,6 +91,7 @@ LIBSRC = \
 	lib/route.c \
 	lib/rules.c \
 	lib/share.c \
+	lib/textmodel.c \
 	lib/utf8.c \
 	lib/xf.c
 
@@ -124,6 +126,7 @@ UNITS = \
 	route \
 	rules \
 	share \
+	textmodel \
 	utf8
 
 FUZZERS = \
@@ -135,7 +138,8 @@ FUZZERS = \
 	params \
 	pii \
 	repeat \
-	rollup
+	rollup \
+	textmodel
 
 BINS    = $(CMDS:%=$(BUILD)/bin/%)
 LIBA    = $(BUILD)/libxf.a

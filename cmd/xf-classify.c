@@ -6,7 +6,8 @@
  * rules scored over the subject and the content.  The default rules (the
  * five kinds of the city's report and their subcategories) are compiled
  * in; --rules replaces them, --add-rules adds to them, --dump-rules
- * prints them.
+ * prints them.  --model classifies with a model trained by xf-train
+ * instead, or (--mode hybrid) where the rules do not fire confidently.
  */
 
 #include <errno.h>
@@ -24,9 +25,19 @@
 #include "output.h"
 #include "rejects.h"
 #include "rules.h"
+#include "textmodel.h"
 #include "xf.h"
 
 #define MAXTEXT	16
+
+/* Hybrid mode: the rules decide when their confidence reaches this. */
+#define HYBRID_CONFIDENCE	0.5
+
+enum mode {
+	MODE_RULES,
+	MODE_MODEL,
+	MODE_HYBRID
+};
 
 struct options {
 	struct xf_cli	 cli;
@@ -35,6 +46,7 @@ struct options {
 	int		 explain;
 	char		*text[MAXTEXT];	/* --text columns, joined */
 	size_t		 ntext;
+	enum mode	 mode;
 };
 
 struct run {
@@ -45,12 +57,18 @@ struct run {
 	struct xf_header *hdr;
 	char		*joined;	/* --text columns joined */
 	size_t		 joinedcap;
+	struct xf_textmodel *model;	/* --model */
+	double		*prob;		/* per model class */
+	char		*label;		/* the model's label, split */
+	char		*mexplain;	/* --explain in model mode */
+	size_t		 mexplaincap;
 	unsigned long long records;
 };
 
 static const char usage_line[] =
     "usage: xf-classify [-AaDhVx] [-d delim] [-o file] [-r rules] "
-    "[-s weight] [-T cols] [-t threshold] [file ...]";
+    "[-M model] [-m mode] [-s weight] [-T cols] [-t threshold] "
+    "[file ...]";
 
 enum { OPT_ADD = 0x200 };
 
@@ -60,6 +78,8 @@ static const struct option longopts[] = {
 	{ "dump-rules",	no_argument,		NULL,	'D' },
 	{ "explain",	no_argument,		NULL,	'x' },
 	{ "help",	no_argument,		NULL,	'h' },
+	{ "mode",	required_argument,	NULL,	'm' },
+	{ "model",	required_argument,	NULL,	'M' },
 	{ "rules",	required_argument,	NULL,	'r' },
 	{ "subject-weight", required_argument,	NULL,	's' },
 	{ "text",	required_argument,	NULL,	'T' },
@@ -90,6 +110,13 @@ help(void)
 	    "  -a, --add-rules=FILE    add the rules in FILE to the rules in "
 	    "use\n"
 	    "  -D, --dump-rules        print the rules in use and exit\n"
+	    "  -M, --model=FILE        classify with a model made by "
+	    "xf-train\n"
+	    "  -m, --mode=MODE         model, rules or hybrid (rules where "
+	    "they are\n"
+	    "                          confident, else the model); default "
+	    "model\n"
+	    "                          with --model, else rules\n"
 	    "  -r, --rules=FILE        use the rules in FILE instead of the "
 	    "defaults\n"
 	    "  -s, --subject-weight=W  weight of a match in the subject "
@@ -198,6 +225,84 @@ write_verdict(struct run *r, const struct xf_row *row,
 	xf_csvout_end(r->out);
 }
 
+/*
+ * The model's verdict: its label (category, or category/subcategory
+ * split at the first '/') and probability; --explain lists the three
+ * likeliest labels.
+ */
+static void
+model_verdict(struct run *r, const struct textcols *tc,
+    const struct xf_row *row, struct xf_verdict *v)
+{
+	const char *text[MAXTEXT + 1], *lab;
+	char *slash, *sub;
+	size_t len[MAXTEXT + 1], n = 0, i, j, best, llen, nc, k;
+	char buf[32];
+
+	if (r->opt->ntext > 0)
+		for (i = 0; i < r->opt->ntext; i++) {
+			text[n] = row->field[tc->text[i]];
+			len[n++] = row->len[tc->text[i]];
+		}
+	else {
+		if (tc->subject != -1) {
+			text[n] = row->field[tc->subject];
+			len[n++] = row->len[tc->subject];
+		}
+		if (tc->content != -1) {
+			text[n] = row->field[tc->content];
+			len[n++] = row->len[tc->content];
+		}
+	}
+	best = xf_tm_predict(r->model, text, len, n, r->prob);
+	lab = xf_tm_label(r->model, best, &llen);
+	free(r->label);
+	r->label = xf_memdup(lab, llen);
+	if (r->mexplain == NULL) {
+		r->mexplaincap = 256;
+		r->mexplain = xf_malloc(r->mexplaincap);
+	}
+	r->mexplain[0] = '\0';
+	sub = r->mexplain;	/* "" */
+	if ((slash = strchr(r->label, '/')) != NULL) {
+		*slash = '\0';
+		sub = slash + 1;
+	}
+	v->category = v->all = r->label;
+	v->subcategory = v->allsub = sub;
+	v->confidence = r->prob[best];
+	v->evidence = v->explain = r->mexplain;
+	v->error = NULL;
+	if (!r->opt->explain)
+		return;
+	/* The three likeliest, best first: "label:0.93;label:0.04". */
+	nc = xf_tm_nclass(r->model);
+	for (k = 0, j = 0; k < 3 && k < nc; k++) {
+		for (i = 0, best = nc; i < nc; i++)
+			if (r->prob[i] >= 0 && (best == nc ||
+			    r->prob[i] > r->prob[best]))
+				best = i;
+		lab = xf_tm_label(r->model, best, &llen);
+		snprintf(buf, sizeof(buf), ":%.2f", r->prob[best]);
+		if (j + llen + strlen(buf) + 2 > r->mexplaincap) {
+			r->mexplaincap = (j + llen + strlen(buf) + 2) * 2;
+			r->mexplain = xf_reallocarray(r->mexplain,
+			    r->mexplaincap, 1);
+		}
+		if (k > 0)
+			r->mexplain[j++] = ';';
+		memcpy(r->mexplain + j, lab, llen);
+		j += llen;
+		memcpy(r->mexplain + j, buf, strlen(buf) + 1);
+		j += strlen(buf);
+		r->prob[best] = -1;
+	}
+	v->evidence = sub = r->mexplain + j;	/* empty */
+	v->explain = r->mexplain;
+	if (slash == NULL)
+		v->subcategory = v->allsub = sub;
+}
+
 static int
 classify_row(struct run *r, const struct textcols *tc,
     const struct xf_row *row, const char *name)
@@ -232,11 +337,20 @@ classify_row(struct run *r, const struct textcols *tc,
 			clen = row->len[tc->content];
 		}
 	}
+	if (r->opt->mode == MODE_MODEL) {
+		model_verdict(r, tc, row, &v);
+		write_verdict(r, row, &v);
+		return 0;
+	}
 	rc = xf_classify(r->cls, subj, slen, cont, clen, &v);
 	if (rc == -1) {
 		xf_reject(r->rej, name, row, "%s", v.error);
 		return 1;
 	}
+	if (r->opt->mode == MODE_HYBRID &&
+	    (strcmp(v.category, XF_RULES_OTHER) == 0 ||
+	    v.confidence < HYBRID_CONFIDENCE))
+		model_verdict(r, tc, row, &v);
 	write_verdict(r, row, &v);
 	return 0;
 }
@@ -319,7 +433,8 @@ main(int argc, char *argv[])
 	struct run r;
 	struct xf_rules *rules;
 	struct xf_output *outfile;
-	const char *rulesfile = NULL;
+	const char *rulesfile = NULL, *modelfile = NULL, *err;
+	int modeset = 0;
 	char *addfile[8];
 	size_t nadd = 0, i;
 	double threshold = 1.0, subjw = 1.5;
@@ -330,7 +445,7 @@ main(int argc, char *argv[])
 	memset(&r, 0, sizeof(r));
 	xf_cli_init(&opt.cli);
 
-	while ((ch = getopt_long(argc, argv, "Aa:DhVr:s:T:t:x" XF_CLI_SHORT,
+	while ((ch = getopt_long(argc, argv, "Aa:DhM:m:Vr:s:T:t:x" XF_CLI_SHORT,
 	    longopts, NULL)) != -1) {
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
@@ -354,6 +469,23 @@ main(int argc, char *argv[])
 		case 'h':
 			help();
 			/* NOTREACHED */
+		case 'M':
+			modelfile = optarg;
+			break;
+		case 'm':
+			if (strcmp(optarg, "model") == 0)
+				opt.mode = MODE_MODEL;
+			else if (strcmp(optarg, "rules") == 0)
+				opt.mode = MODE_RULES;
+			else if (strcmp(optarg, "hybrid") == 0)
+				opt.mode = MODE_HYBRID;
+			else {
+				xf_warnx("--mode: expected model, rules or "
+				    "hybrid: '%s'", optarg);
+				usage();
+			}
+			modeset = 1;
+			break;
 		case 'r':
 			rulesfile = optarg;
 			break;
@@ -383,6 +515,20 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (!modeset && modelfile != NULL)
+		opt.mode = MODE_MODEL;
+	if (opt.mode != MODE_RULES && modelfile == NULL) {
+		xf_warnx("--mode %s needs --model",
+		    opt.mode == MODE_MODEL ? "model" : "hybrid");
+		usage();
+	}
+	if (modelfile != NULL && !opt.dump) {
+		if ((r.model = xf_tm_load(modelfile, &err)) == NULL) {
+			xf_warnx("%s: %s", modelfile, err);
+			return xf_finish(XF_EXIT_FAIL);
+		}
+		r.prob = xf_calloc(xf_tm_nclass(r.model), sizeof(*r.prob));
+	}
 
 	/* A rules file that cannot be used is the caller's problem: 2. */
 	rules = xf_rules_new();
@@ -434,5 +580,9 @@ main(int argc, char *argv[])
 	xf_rules_free(rules);
 	xf_header_free(r.hdr);
 	free(r.joined);
+	xf_tm_free(r.model);
+	free(r.prob);
+	free(r.label);
+	free(r.mexplain);
 	return xf_finish(status);
 }

@@ -1,0 +1,750 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * xf-train: learn a text classifier from labelled records (character
+ * n-grams, TF-IDF, logistic regression; see textmodel.h) and write it
+ * as a model file for xf-classify --model; or, with --folds, measure
+ * how well such a model does by stratified cross-validation that keeps
+ * the records of one id group together, printing xf-eval's table.
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "columns.h"
+#include "csvin.h"
+#include "csvout.h"
+#include "eval.h"
+#include "map.h"
+#include "output.h"
+#include "rejects.h"
+#include "textmodel.h"
+#include "xf.h"
+
+#define MAXTEXT		16
+#define MAXWEIGHT	256
+#define MAXFOLDS	100
+
+enum format {
+	FMT_CSV,
+	FMT_MD
+};
+
+struct options {
+	struct xf_cli	 cli;
+	struct xf_tm_opts tm;
+	char		*text[MAXTEXT];
+	size_t		 ntext;
+	const char	*label;
+	const char	*group;
+	size_t		 folds;
+	enum format	 format;
+	const char	*wlabel[MAXWEIGHT];
+	double		 weight[MAXWEIGHT];
+};
+
+struct run {
+	const struct options *opt;
+	struct xf_tm_data *data;
+	struct xf_rejects *rej;
+	struct xf_header *hdr;
+	struct xf_map	*groups;	/* group value -> number + 1 */
+	size_t		*grp;		/* per record */
+	size_t		 grpcap;
+	unsigned long long records;
+};
+
+static const char usage_line[] =
+    "usage: xf-train [-hV] [-b bits] [-C cost] [-d delim] [-f format] "
+    "[-g col] [-k folds] [-m mindf] [-n range] [-o model] [-T cols] "
+    "[-w weight] -l col [file ...]";
+
+static const struct option longopts[] = {
+	{ "bits",	required_argument,	NULL,	'b' },
+	{ "class-weight", required_argument,	NULL,	'w' },
+	{ "cost",	required_argument,	NULL,	'C' },
+	{ "folds",	required_argument,	NULL,	'k' },
+	{ "format",	required_argument,	NULL,	'f' },
+	{ "group",	required_argument,	NULL,	'g' },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "label",	required_argument,	NULL,	'l' },
+	{ "min-df",	required_argument,	NULL,	'm' },
+	{ "ngram",	required_argument,	NULL,	'n' },
+	{ "text",	required_argument,	NULL,	'T' },
+	{ "version",	no_argument,		NULL,	'V' },
+	XF_CLI_LONGOPTS,
+	{ NULL,		0,			NULL,	0 }
+};
+
+static void	usage(void) __attribute__((noreturn));
+static void	help(void) __attribute__((noreturn));
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\nTry 'xf-train --help'\n", usage_line);
+	exit(XF_EXIT_FAIL);
+}
+
+static void
+help(void)
+{
+	printf("%s\n\n", usage_line);
+	fputs("Train a text classifier on labelled records and write the "
+	    "model file.\n\n"
+	    "  -l, --label=COL         the column holding each record's "
+	    "label (required)\n"
+	    "  -T, --text=COLS         learn from the text of these columns "
+	    "(default:\n"
+	    "                          subject and content)\n"
+	    "  -C, --cost=C            inverse regularisation strength "
+	    "(default 10)\n"
+	    "  -n, --ngram=MIN-MAX     character n-gram lengths (default "
+	    "1-3)\n"
+	    "  -m, --min-df=N          drop n-grams in fewer than N records "
+	    "(default 2)\n"
+	    "  -b, --bits=N            hash n-grams into 2^N buckets "
+	    "(default 20)\n"
+	    "  -w, --class-weight=W    'balanced', or LABEL=WEIGHT "
+	    "(repeatable)\n"
+	    "  -k, --folds=K           cross-validate in K folds and print "
+	    "the scores\n"
+	    "  -g, --group=COL         keep records with the same value "
+	    "together\n"
+	    "                          in --folds (default: the id column, "
+	    "if any)\n"
+	    "  -f, --format=FMT        scores as csv (default) or md\n"
+	    "  -h, --help              show this help and exit\n"
+	    "  -V, --version           show the version and exit\n"
+	    XF_CLI_HELP
+	    "\nExample:\n"
+	    "  xf-train -l category -o office.model history.csv\n"
+	    "  xf-train -l category -k 5 history.csv\n"
+	    "\nSee xf-train(1).\n", stdout);
+	exit(xf_finish(XF_EXIT_OK));
+}
+
+static int
+parse_real(const char *opt, const char *arg, double min, double max,
+    double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (end == arg || *end != '\0' || errno != 0 || !isfinite(v) ||
+	    !(v > min) || v > max) {
+		xf_warnx("%s: expected a number above %g, at most %g: '%s'",
+		    opt, min, max, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+parse_uint(const char *opt, const char *arg, long long min, long long max,
+    unsigned *out)
+{
+	long long v;
+
+	if (xf_parse_count(opt, arg, min, max, &v) == -1)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+/* --ngram: "MIN-MAX" or "N". */
+static int
+parse_range(const char *arg, struct xf_tm_opts *tm)
+{
+	char *end;
+	long a, b;
+
+	errno = 0;
+	a = strtol(arg, &end, 10);
+	b = a;
+	if (end != arg && *end == '-')
+		b = strtol(end + 1, &end, 10);
+	if (end == arg || *end != '\0' || errno != 0 || a < 1 ||
+	    b > XF_TM_MAXN || a > b) {
+		xf_warnx("--ngram: expected MIN-MAX with 1 <= MIN <= MAX <= "
+		    "%d: '%s'", XF_TM_MAXN, arg);
+		return -1;
+	}
+	tm->ngmin = (unsigned)a;
+	tm->ngmax = (unsigned)b;
+	return 0;
+}
+
+static int
+parse_weight(char *arg, struct options *opt)
+{
+	char *eq;
+	double w;
+
+	if (strcmp(arg, "balanced") == 0) {
+		opt->tm.balanced = 1;
+		return 0;
+	}
+	if ((eq = strrchr(arg, '=')) == NULL || eq == arg) {
+		xf_warnx("--class-weight: expected 'balanced' or "
+		    "LABEL=WEIGHT: '%s'", arg);
+		return -1;
+	}
+	*eq = '\0';
+	if (parse_real("--class-weight", eq + 1, 0, 1e6, &w) == -1)
+		return -1;
+	if (opt->tm.nweight == MAXWEIGHT) {
+		xf_warnx("--class-weight: at most %d labels", MAXWEIGHT);
+		return -1;
+	}
+	opt->wlabel[opt->tm.nweight] = arg;
+	opt->weight[opt->tm.nweight++] = w;
+	return 0;
+}
+
+static int
+split_cols(char *arg, char **list, size_t *n)
+{
+	char *p, *comma;
+
+	for (p = arg; p != NULL; p = comma == NULL ? NULL : comma + 1) {
+		if ((comma = strchr(p, ',')) != NULL)
+			*comma = '\0';
+		if (*p == '\0' || *n == MAXTEXT) {
+			xf_warnx("--text: expected up to %d column names "
+			    "separated by commas", MAXTEXT);
+			return -1;
+		}
+		list[(*n)++] = p;
+	}
+	return 0;
+}
+
+/* The columns of one input. */
+struct cols {
+	long	 text[MAXTEXT];
+	size_t	 ntext;
+	long	 label;
+	long	 group;		/* -1: none */
+};
+
+static int
+find_cols(const struct options *opt, const struct xf_row *hdr,
+    const char *name, struct cols *c)
+{
+	size_t i;
+	long s, t;
+
+	c->ntext = 0;
+	if ((c->label = xf_col_need(hdr, opt->label, &opt->cli.cols,
+	    name)) == -1)
+		return -1;
+	if (opt->ntext > 0) {
+		for (i = 0; i < opt->ntext; i++)
+			if ((c->text[c->ntext++] = xf_col_need(hdr,
+			    opt->text[i], &opt->cli.cols, name)) == -1)
+				return -1;
+	} else {
+		s = xf_col_find(hdr, "subject", &opt->cli.cols);
+		t = xf_col_find(hdr, "content", &opt->cli.cols);
+		if (s == -1 && t == -1) {
+			xf_col_need(hdr, "content", &opt->cli.cols, name);
+			return -1;
+		}
+		if (s != -1)
+			c->text[c->ntext++] = s;
+		if (t != -1)
+			c->text[c->ntext++] = t;
+	}
+	c->group = -1;
+	if (opt->folds > 0) {
+		if (opt->group != NULL) {
+			if ((c->group = xf_col_need(hdr, opt->group,
+			    &opt->cli.cols, name)) == -1)
+				return -1;
+		} else
+			c->group = xf_col_find(hdr, "id", &opt->cli.cols);
+	}
+	return 0;
+}
+
+static void
+add_row(struct run *r, const struct cols *c, const struct xf_row *row,
+    size_t lstart, size_t llen)
+{
+	const char *text[MAXTEXT];
+	size_t len[MAXTEXT], i, n, *v;
+	int isnew;
+	char key[32];
+	const char *gk;
+	size_t gl;
+
+	for (i = 0; i < c->ntext; i++) {
+		text[i] = row->field[c->text[i]];
+		len[i] = row->len[c->text[i]];
+	}
+	n = xf_tm_data_count(r->data);
+	xf_tm_data_add(r->data, text, len, c->ntext,
+	    row->field[c->label] + lstart, llen);
+	if (r->opt->folds == 0)
+		return;
+	if (c->group != -1 && row->len[c->group] > 0) {
+		/* A value: "v" and the bytes; no value: the record alone. */
+		gk = row->field[c->group];
+		gl = row->len[c->group];
+		v = xf_map_insert(r->groups, gk, gl, &isnew);
+	} else {
+		snprintf(key, sizeof(key), "%c%zu", '\0' + 1, n);
+		v = xf_map_insert(r->groups, key, strlen(key) + 1, &isnew);
+	}
+	if (v == NULL)
+		xf_errx(XF_EXIT_FAIL, "out of memory");
+	if (isnew)
+		*v = xf_map_count(r->groups);
+	if (n == r->grpcap) {
+		r->grpcap = r->grpcap * 2 + 1024;
+		r->grp = xf_reallocarray(r->grp, r->grpcap, sizeof(*r->grp));
+	}
+	r->grp[n] = *v - 1;
+}
+
+static int
+read_input(struct run *r, const char *path)
+{
+	const struct options *opt = r->opt;
+	struct xf_csvin *in;
+	struct xf_row row;
+	struct cols c;
+	const char *name;
+	size_t start, len;
+	int rc, status = XF_EXIT_OK;
+
+	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
+		return XF_EXIT_FAIL;
+	name = xf_csvin_name(in);
+	rc = xf_csvin_next(in, &row);
+	if (rc == XF_CSV_EOF)
+		goto done;
+	if (rc == XF_CSV_IOERR) {
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (rc == XF_CSV_BAD) {
+		xf_warnat(name, row.line, "bad header: %s",
+		    xf_csvin_error(in));
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (find_cols(opt, &row, name, &c) == -1) {
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (r->hdr == NULL) {
+		r->hdr = xf_header_save(&row);
+		xf_rejects_header(r->rej, &row);
+	} else if (!xf_header_same(r->hdr, &row)) {
+		xf_warnat(name, row.line, "header differs from the first "
+		    "input's: not read");
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
+		if (rc == XF_CSV_IOERR) {
+			status = XF_EXIT_FAIL;
+			break;
+		}
+		r->records++;
+		xf_progress(r->records, xf_csvin_bytes(in));
+		if (rc == XF_CSV_BAD) {
+			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
+			status = XF_WORST(status, XF_EXIT_DATA);
+			continue;
+		}
+		xf_eval_trim(row.field[c.label], row.len[c.label], &start,
+		    &len);
+		if (len == 0) {
+			xf_reject(r->rej, name, &row, "empty label");
+			status = XF_WORST(status, XF_EXIT_DATA);
+			continue;
+		}
+		add_row(r, &c, &row, start, len);
+	}
+done:
+	xf_rejects_input_done(r->rej, name);
+	if (xf_csvin_close(in) == -1)
+		status = XF_EXIT_FAIL;
+	return status;
+}
+
+/* ---- The scores, as xf-eval prints them. */
+
+static void
+md_label(FILE *fp, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '|' || s[i] == '\\')
+			putc('\\', fp);
+		putc(s[i] == '\r' || s[i] == '\n' ? ' ' : s[i], fp);
+	}
+}
+
+static void
+score_row(FILE *fp, struct xf_csvout *out, enum format fmt,
+    const char *kind, const char *title, const char *label, size_t llen,
+    const struct xf_eval_score *s)
+{
+	char p[XF_EVAL_NUMSZ], rc[XF_EVAL_NUMSZ], f[XF_EVAL_NUMSZ];
+	char sup[32];
+
+	xf_eval_format(s->precision, p);
+	xf_eval_format(s->recall, rc);
+	xf_eval_format(s->f1, f);
+	snprintf(sup, sizeof(sup), "%llu", s->support);
+	if (fmt == FMT_MD) {
+		if (label != NULL) {
+			fputs("| ", fp);
+			md_label(fp, label, llen);
+		} else
+			fprintf(fp, "| **%s**", title);
+		fprintf(fp, " | %s | %s | %s | %s |\n", p, rc, f, sup);
+		return;
+	}
+	xf_csvout_str(out, kind);
+	if (label != NULL)
+		xf_csvout_field(out, label, llen);
+	else
+		xf_csvout_str(out, "");
+	xf_csvout_str(out, p);
+	xf_csvout_str(out, rc);
+	xf_csvout_str(out, f);
+	xf_csvout_str(out, sup);
+	xf_csvout_end(out);
+}
+
+static void
+print_scores(struct xf_eval *ev, enum format fmt, FILE *fp,
+    struct xf_csvout *out)
+{
+	struct xf_eval_summary sum;
+	struct xf_eval_class c;
+	struct xf_eval_score s;
+	char f[XF_EVAL_NUMSZ], sup[32];
+	size_t i, n = xf_eval_nclass(ev);
+
+	if (fmt == FMT_MD)
+		fputs("| class | precision | recall | f1 | support |\n"
+		    "|:---|---:|---:|---:|---:|\n", fp);
+	else {
+		xf_csvout_str(out, "kind");
+		xf_csvout_str(out, "class");
+		xf_csvout_str(out, "precision");
+		xf_csvout_str(out, "recall");
+		xf_csvout_str(out, "f1");
+		xf_csvout_str(out, "support");
+		xf_csvout_end(out);
+	}
+	xf_eval_summary(ev, &sum);
+	if (sum.rows == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		xf_eval_class(ev, i, &c);
+		xf_eval_score(&c, &s);
+		score_row(fp, out, fmt, "class", NULL, c.label, c.len, &s);
+	}
+	score_row(fp, out, fmt, "macro", "macro avg", NULL, 0, &sum.macro);
+	score_row(fp, out, fmt, "weighted", "weighted avg", NULL, 0,
+	    &sum.weighted);
+	score_row(fp, out, fmt, "micro", "micro avg", NULL, 0, &sum.micro);
+	xf_eval_format(sum.accuracy, f);
+	snprintf(sup, sizeof(sup), "%llu", sum.rows);
+	if (fmt == FMT_MD) {
+		fprintf(fp, "| **accuracy** |  |  | %s | %s |\n", f, sup);
+		return;
+	}
+	xf_csvout_str(out, "accuracy");
+	xf_csvout_str(out, "");
+	xf_csvout_str(out, "");
+	xf_csvout_str(out, "");
+	xf_csvout_str(out, f);
+	xf_csvout_str(out, sup);
+	xf_csvout_end(out);
+}
+
+/*
+ * Cross-validate: train on all folds but one, predict the one, for each
+ * fold; count every prediction.  Returns 0, or -1 after a message.
+ */
+static int
+cross_validate(struct run *r, struct xf_eval *ev, const char *info)
+{
+	struct xf_textmodel *m;
+	size_t n = xf_tm_data_count(r->data), i, f, k = r->opt->folds;
+	size_t *lab, *fold, p, gl, pl;
+	unsigned char *use;
+	const char *err, *g, *pr;
+
+	if (xf_map_count(r->groups) < k) {
+		xf_warnx("--folds: %zu folds but only %zu groups of records",
+		    k, xf_map_count(r->groups));
+		return -1;
+	}
+	lab = xf_calloc(n, sizeof(*lab));
+	fold = xf_calloc(n, sizeof(*fold));
+	use = xf_calloc(n, 1);
+	for (i = 0; i < n; i++)
+		lab[i] = xf_tm_data_label(r->data, i);
+	xf_tm_folds(lab, r->grp, n, k, fold);
+	for (f = 0; f < k; f++) {
+		for (i = 0; i < n; i++)
+			use[i] = fold[i] != f;
+		if ((m = xf_tm_train(r->data, use, info, &err)) == NULL) {
+			xf_warnx("fold %zu: %s", f + 1, err);
+			free(lab);
+			free(fold);
+			free(use);
+			return -1;
+		}
+		for (i = 0; i < n; i++) {
+			if (use[i])
+				continue;
+			p = xf_tm_predict_data(m, r->data, i, NULL);
+			g = xf_tm_data_labelname(r->data, lab[i], &gl);
+			pr = xf_tm_label(m, p, &pl);
+			xf_eval_add(ev, g, gl, pr, pl);
+		}
+		xf_tm_free(m);
+	}
+	free(lab);
+	free(fold);
+	free(use);
+	return 0;
+}
+
+/*
+ * Before any training: two labels at least, and every --class-weight
+ * label among them.  Returns 0, or -1 after a message.
+ */
+static int
+check_labels(struct run *r)
+{
+	size_t i, j, n = xf_tm_data_nlabel(r->data), len;
+	const char *lab;
+
+	if (n < 2) {
+		xf_warnx("need records of at least two labels (all are "
+		    "'%s')", xf_tm_data_labelname(r->data, 0, NULL));
+		return -1;
+	}
+	for (j = 0; j < r->opt->tm.nweight; j++) {
+		for (i = 0; i < n; i++) {
+			lab = xf_tm_data_labelname(r->data, i, &len);
+			if (len == strlen(r->opt->wlabel[j]) &&
+			    memcmp(lab, r->opt->wlabel[j], len) == 0)
+				break;
+		}
+		if (i == n) {
+			xf_warnx("--class-weight: no record has the label "
+			    "'%s'", r->opt->wlabel[j]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options opt;
+	struct run r;
+	struct xf_output *out;
+	struct xf_textmodel *m;
+	struct xf_csvout *csv;
+	struct xf_eval *ev;
+	const char *err;
+	char info[512];
+	long long v;
+	int ch, rc, status = XF_EXIT_OK;
+
+	argv[0] = xf_setprogname(argv[0]);
+	memset(&opt, 0, sizeof(opt));
+	memset(&r, 0, sizeof(r));
+	xf_cli_init(&opt.cli);
+	xf_tm_opts_init(&opt.tm);
+	opt.tm.wlabel = opt.wlabel;
+	opt.tm.weight = opt.weight;
+
+	while ((ch = getopt_long(argc, argv, "b:C:f:g:hk:l:m:n:T:Vw:"
+	    XF_CLI_SHORT, longopts, NULL)) != -1) {
+		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
+			continue;
+		if (rc == -1)
+			usage();
+		switch (ch) {
+		case 'b':
+			if (parse_uint("--bits", optarg, XF_TM_MINBITS,
+			    XF_TM_MAXBITS, &opt.tm.bits) == -1)
+				usage();
+			break;
+		case 'C':
+			if (parse_real("--cost", optarg, 0, 1e9,
+			    &opt.tm.C) == -1)
+				usage();
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				opt.format = FMT_CSV;
+			else if (strcmp(optarg, "md") == 0)
+				opt.format = FMT_MD;
+			else {
+				xf_warnx("--format: expected csv or md: '%s'",
+				    optarg);
+				usage();
+			}
+			break;
+		case 'g':
+			if (*optarg == '\0') {
+				xf_warnx("--group: empty column name");
+				usage();
+			}
+			opt.group = optarg;
+			break;
+		case 'h':
+			help();
+			/* NOTREACHED */
+		case 'k':
+			if (xf_parse_count("--folds", optarg, 2, MAXFOLDS,
+			    &v) == -1)
+				usage();
+			opt.folds = (size_t)v;
+			break;
+		case 'l':
+			if (*optarg == '\0') {
+				xf_warnx("--label: empty column name");
+				usage();
+			}
+			opt.label = optarg;
+			break;
+		case 'm':
+			if (parse_uint("--min-df", optarg, 1, 1000000000,
+			    &opt.tm.mindf) == -1)
+				usage();
+			break;
+		case 'n':
+			if (parse_range(optarg, &opt.tm) == -1)
+				usage();
+			break;
+		case 'T':
+			if (split_cols(optarg, opt.text, &opt.ntext) == -1)
+				usage();
+			break;
+		case 'V':
+			xf_version();
+			/* NOTREACHED */
+		case 'w':
+			if (parse_weight(optarg, &opt) == -1)
+				usage();
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (opt.label == NULL) {
+		xf_warnx("--label is required");
+		usage();
+	}
+	if (opt.folds == 0 && (opt.cli.output == NULL ||
+	    strcmp(opt.cli.output, "-") == 0)) {
+		xf_warnx("-o MODEL is required (or --folds)");
+		usage();
+	}
+	if ((err = xf_tm_opts_check(&opt.tm)) != NULL) {
+		xf_warnx("%s", err);
+		usage();
+	}
+
+	r.opt = &opt;
+	r.data = xf_tm_data_new(&opt.tm);
+	r.groups = xf_map_new(sizeof(size_t));
+	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)
+		return xf_finish(XF_EXIT_FAIL);
+	if (argc == 0)
+		status = read_input(&r, "-");
+	for (; *argv != NULL; argv++) {
+		rc = read_input(&r, *argv);
+		status = XF_WORST(status, rc);
+	}
+	if (xf_rejects_close(r.rej) == -1)
+		status = XF_EXIT_FAIL;
+	xf_progress_done();
+	if (status == XF_EXIT_FAIL)
+		goto out;
+	if (xf_tm_data_count(r.data) == 0) {
+		xf_warnx("no labelled records to learn from");
+		status = XF_EXIT_FAIL;
+		goto out;
+	}
+	if (check_labels(&r) == -1) {
+		status = XF_EXIT_FAIL;
+		goto out;
+	}
+
+	snprintf(info, sizeof(info), "xf-train %s; records %zu; ngram %u-%u; "
+	    "min-df %u; bits %u; C %g; class weights %s%s", XF_VERSION,
+	    xf_tm_data_count(r.data), opt.tm.ngmin, opt.tm.ngmax,
+	    opt.tm.mindf, opt.tm.bits, opt.tm.C,
+	    opt.tm.balanced ? "balanced" : "none",
+	    opt.tm.nweight > 0 ? " and explicit" : "");
+
+	if (opt.folds > 0) {
+		ev = xf_eval_new();
+		if (cross_validate(&r, ev, info) == -1) {
+			xf_eval_free(ev);
+			status = XF_EXIT_FAIL;
+			goto out;
+		}
+		csv = xf_csvout_new(stdout, opt.cli.outdelim, opt.cli.crlf);
+		if (opt.cli.bom && opt.format == FMT_CSV)
+			xf_csvout_bom(csv);
+		print_scores(ev, opt.format, stdout, csv);
+		xf_csvout_free(csv);
+		xf_eval_free(ev);
+		if (opt.cli.output == NULL || strcmp(opt.cli.output, "-") == 0)
+			goto out;
+	}
+
+	if ((m = xf_tm_train(r.data, NULL, info, &err)) == NULL) {
+		xf_warnx("%s", err);
+		status = XF_EXIT_FAIL;
+		goto out;
+	}
+	if ((out = xf_output_open(opt.cli.output)) == NULL) {
+		xf_tm_free(m);
+		status = XF_EXIT_FAIL;
+		goto out;
+	}
+	if (xf_tm_save(m, xf_output_fp(out)) == -1) {
+		xf_warn("%s", opt.cli.output);
+		xf_output_abort(out);
+		status = XF_EXIT_FAIL;
+	} else if (xf_output_commit(out) == -1)
+		status = XF_EXIT_FAIL;
+	xf_tm_free(m);
+out:
+	xf_tm_data_free(r.data);
+	xf_map_free(r.groups);
+	xf_header_free(r.hdr);
+	free(r.grp);
+	return xf_finish(status);
+}
