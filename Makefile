@@ -60,6 +60,7 @@ CMDS = \
 	xf-report \
 	xf-rollup \
 	xf-route \
+	xf-split \
 	xf-train \
 	xf-validate
 

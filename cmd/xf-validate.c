@@ -55,6 +55,7 @@ static const char *const wname[W_NKINDS] = {
 struct options {
 	struct xf_cli	 cli;
 	const char	*log;
+	int		 fold;		/* --fold-newlines */
 	int		 normalize;
 	int		 schema;	/* the petition checks */
 	int		 strict;
@@ -102,6 +103,7 @@ static const char usage_line[] =
     "[-r cols] [-u cols] [file ...]";
 
 static const struct option longopts[] = {
+	{ "fold-newlines", no_argument,		NULL,	'f' + 0x200 },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "log",	required_argument,	NULL,	'l' },
 	{ "no-schema",	no_argument,		NULL,	'S' },
@@ -131,6 +133,8 @@ help(void)
 	printf("%s\n\n", usage_line);
 	fputs("Check petition records; pass the good ones, reject the bad "
 	    "ones with a reason.\n\n"
+	    "      --fold-newlines     write line breaks inside fields as "
+	    "spaces\n"
 	    "  -l, --log=FILE          list warnings and changes there (CSV)\n"
 	    "  -n, --normalize         ISO dates, half-width digits, trimmed "
 	    "fields, ...\n"
@@ -184,6 +188,41 @@ value_set(struct value *v, const char *s, size_t n)
 	memmove(v->s, s, n);
 	v->s[n] = '\0';
 	v->len = n;
+}
+
+/*
+ * Write a field; with --fold-newlines each CR LF, LF or CR in it is
+ * written as one space, so that every record is one line.
+ */
+static void
+put_field(struct run *r, const char *s, size_t n)
+{
+	char *buf, *q;
+	size_t i;
+
+	if (!r->opt->fold || (memchr(s, '\n', n) == NULL &&
+	    memchr(s, '\r', n) == NULL)) {
+		xf_csvout_field(r->out, s, n);
+		return;
+	}
+	q = buf = xf_malloc(n + 1);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+			i++;
+		*q++ = s[i] == '\r' || s[i] == '\n' ? ' ' : s[i];
+	}
+	xf_csvout_field(r->out, buf, (size_t)(q - buf));
+	free(buf);
+}
+
+/* Write a record with put_field. */
+static void
+put_row(struct run *r, const struct xf_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->nfield; i++)
+		put_field(r, row->field[i], row->len[i]);
 }
 
 static void
@@ -484,10 +523,10 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 				    "normalized", row->field[i], row->len[i],
 				    v->s, "");
 			}
-			xf_csvout_field(r->out, v->s, v->len);
+			put_field(r, v->s, v->len);
 		}
 	} else
-		xf_csvout_row(r->out, row);
+		put_row(r, row);
 	xf_csvout_end(r->out);
 	r->written++;
 	return 0;
@@ -539,7 +578,7 @@ validate(struct run *r, const char *path)
 		xf_rejects_header(r->rej, &row);
 		if (opt->cli.bom)
 			xf_csvout_bom(r->out);
-		xf_csvout_row(r->out, &row);
+		put_row(r, &row);
 		xf_csvout_end(r->out);
 		r->nval = row.nfield;
 		r->val = xf_calloc(r->nval, sizeof(*r->val));
@@ -626,6 +665,9 @@ main(int argc, char *argv[])
 		if (rc == -1)
 			usage();
 		switch (ch) {
+		case 'f' + 0x200:
+			opt.fold = 1;
+			break;
 		case 'h':
 			help();
 			/* NOTREACHED */

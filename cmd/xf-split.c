@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * xf-split: split CSV into parts at record boundaries, each part with
+ * the header, for parallel runs (GNU Parallel on local cores or over
+ * ssh, Hadoop Streaming).  Records are read with the shared CSV reader,
+ * so a quoted line break never splits a record, and written back as
+ * canonical CSV.  The parts are cut by count (-n: N parts of nearly
+ * equal record counts, in input order), by records (--rows) or by size
+ * (--bytes), or partitioned by the hash of a key column (--by), so that
+ * every record with the same key lands in the same part.  The name of
+ * each finished part is printed on its own line, as soon as the part is
+ * complete, so that a consumer can start on it at once.
+ */
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "columns.h"
+#include "csvin.h"
+#include "csvout.h"
+#include "hash.h"
+#include "output.h"
+#include "rejects.h"
+#include "xf.h"
+
+/* The most parts -n accepts. */
+#define MAXPARTS	10000
+
+/* The seed of the --by hash: fixed, so partitions agree across runs. */
+#define BY_SEED		0
+
+enum mode {
+	M_NONE,
+	M_PARTS,	/* -n N, in order */
+	M_ROWS,		/* --rows R */
+	M_BYTES,	/* --bytes B */
+	M_BY		/* -n N --by COL */
+};
+
+enum {
+	OPT_BY = 0x300,
+	OPT_BYTES,
+	OPT_ROWS
+};
+
+struct options {
+	struct xf_cli	 cli;
+	const char	*prefix;
+	const char	*by;
+	long long	 nparts;
+	long long	 rows;
+	size_t		 bytes;
+	enum mode	 mode;
+};
+
+/* One part being written. */
+struct part {
+	struct xf_output *o;
+	struct xf_csvout *out;
+	char		*name;
+	unsigned long long records;
+	unsigned long long bytes;	/* bytes written, by our own count */
+};
+
+/* An input: its path and, for one that cannot be read twice, a spool. */
+struct input {
+	const char	*path;
+	FILE		*spool;
+	struct xf_csvopt csv;		/* encoding fixed by the first pass */
+};
+
+struct run {
+	const struct options *opt;
+	struct xf_output *namesfile;
+	FILE		*names;
+	struct xf_rejects *rej;
+	struct xf_header *hdr;
+	unsigned long long hdrbytes;	/* size of BOM and header in a part */
+	struct part	*part;		/* M_BY: all of them */
+	struct part	 cur;		/* the other modes: the open part */
+	unsigned long long nmade;	/* parts opened so far */
+	int		 width;		/* digits in part numbers */
+	long		 bycol;
+	unsigned long long total;	/* M_PARTS: records to share out */
+	unsigned long long records;	/* records read (all inputs) */
+	int		 status;
+};
+
+static const char usage_line[] =
+    "usage: xf-split [-hV] [-d delim] [-o file] -p prefix "
+    "-n parts | --rows n | --bytes size [--by col] [file ...]";
+
+static const struct option longopts[] = {
+	{ "by",		required_argument,	NULL,	OPT_BY },
+	{ "bytes",	required_argument,	NULL,	OPT_BYTES },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "number",	required_argument,	NULL,	'n' },
+	{ "prefix",	required_argument,	NULL,	'p' },
+	{ "rows",	required_argument,	NULL,	OPT_ROWS },
+	{ "version",	no_argument,		NULL,	'V' },
+	XF_CLI_LONGOPTS,
+	{ NULL,		0,			NULL,	0 }
+};
+
+static void	usage(void) __attribute__((noreturn));
+static void	help(void) __attribute__((noreturn));
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\nTry 'xf-split --help'\n", usage_line);
+	exit(XF_EXIT_FAIL);
+}
+
+static void
+usage_msg(const char *msg)
+{
+	xf_warnx("%s", msg);
+	usage();
+}
+
+static void
+help(void)
+{
+	printf("%s\n\n", usage_line);
+	fputs("Split CSV at record boundaries into parts, each with the "
+	    "header; print the\npart names, one per line.\n\n"
+	    "  -p, --prefix=PREFIX     name parts PREFIX0001.csv, "
+	    "PREFIX0002.csv, ...\n"
+	    "  -n, --number=N          N parts of nearly equal record counts, "
+	    "in input order\n"
+	    "      --rows=R            a new part every R records\n"
+	    "      --bytes=SIZE        parts of at most SIZE bytes (K, M, G "
+	    "suffixes)\n"
+	    "      --by=COL            with -n: part by a hash of column COL, "
+	    "so equal keys\n"
+	    "                          share a part\n"
+	    "  -o, --output=FILE       write the part names to FILE\n"
+	    "  -h, --help              show this help and exit\n"
+	    "  -V, --version           show the version and exit\n"
+	    XF_CLI_HELP
+	    "\nExample:\n"
+	    "  xf-split -n 2 -p /tmp/p- export.csv | parallel 'xf-classify "
+	    "{} > {.}.out'\n"
+	    "\nSee xf-split(1).\n", stdout);
+	exit(xf_finish(XF_EXIT_OK));
+}
+
+/*
+ * The bytes the CSV writer puts out for ROW (see csvout.h: quotes only
+ * where needed, quotes doubled, an empty lone field quoted).  FIRST says
+ * the record starts the output, where a leading U+FEFF is quoted.
+ */
+static unsigned long long
+encoded_size(const struct xf_row *row, int delim, int crlf, int first)
+{
+	unsigned long long n;
+	size_t i;
+	const char *p, *end;
+
+	n = (crlf ? 2 : 1) + (row->nfield > 0 ? row->nfield - 1 : 0);
+	for (i = 0; i < row->nfield; i++) {
+		n += row->len[i];
+		if (xf_csv_needs_quotes(row->field[i], row->len[i], delim)) {
+			n += 2;
+			end = row->field[i] + row->len[i];
+			for (p = row->field[i]; p < end; p++)
+				if (*p == '"')
+					n++;
+		} else if (i == 0 && first && row->len[0] >= 3 &&
+		    memcmp(row->field[0], "\xef\xbb\xbf", 3) == 0)
+			n += 2;
+	}
+	if (row->nfield == 1 && row->len[0] == 0)
+		n += 2;
+	return n;
+}
+
+/* Start the next part in P: name it, write the BOM and the header. */
+static int
+part_open(struct run *r, struct part *p)
+{
+	const struct options *opt = r->opt;
+	size_t n;
+
+	memset(p, 0, sizeof(*p));
+	r->nmade++;
+	n = strlen(opt->prefix) + 32;
+	p->name = xf_malloc(n);
+	snprintf(p->name, n, "%s%0*llu.csv", opt->prefix, r->width,
+	    r->nmade);
+	if ((p->o = xf_output_open(p->name)) == NULL)
+		return -1;
+	p->out = xf_csvout_new(xf_output_fp(p->o), opt->cli.outdelim,
+	    opt->cli.crlf);
+	if (opt->cli.bom)
+		xf_csvout_bom(p->out);
+	xf_csvout_row(p->out, xf_header_row(r->hdr));
+	xf_csvout_end(p->out);
+	p->bytes = r->hdrbytes;
+	return 0;
+}
+
+/* Finish part P (if open) and print its name. */
+static int
+part_close(struct run *r, struct part *p)
+{
+	int rc = 0;
+
+	if (p->o == NULL)
+		return 0;
+	if (xf_output_finish(p->o, p->out) == -1)
+		rc = -1;
+	else {
+		fprintf(r->names, "%s\n", p->name);
+		fflush(r->names);
+	}
+	free(p->name);
+	memset(p, 0, sizeof(*p));
+	return rc;
+}
+
+static void
+part_write(struct part *p, const struct xf_row *row, unsigned long long n)
+{
+	xf_csvout_row(p->out, row);
+	xf_csvout_end(p->out);
+	p->records++;
+	p->bytes += n;
+}
+
+/* M_PARTS: the number of records part k (1-based) gets. */
+static unsigned long long
+share(const struct run *r, unsigned long long k)
+{
+	unsigned long long n = (unsigned long long)r->opt->nparts;
+
+	return r->total / n + (k <= r->total % n ? 1 : 0);
+}
+
+/* Send one good record to its part. */
+static int
+route(struct run *r, const struct xf_row *row)
+{
+	const struct options *opt = r->opt;
+	unsigned long long n = 0;
+	uint64_t h;
+	struct part *p;
+
+	if (opt->mode == M_BY) {
+		long c = r->bycol;
+
+		h = xf_hash64(row->field[c], row->len[c], BY_SEED);
+		p = &r->part[h % (uint64_t)opt->nparts];
+		part_write(p, row, 0);
+		return 0;
+	}
+	if (opt->mode == M_BYTES)
+		n = encoded_size(row, opt->cli.outdelim, opt->cli.crlf, 0);
+	p = &r->cur;
+	if (p->o != NULL) {
+		int full = 0;
+
+		if (opt->mode == M_ROWS)
+			full = p->records >= (unsigned long long)opt->rows;
+		else if (opt->mode == M_BYTES)
+			full = p->records > 0 && p->bytes + n > opt->bytes;
+		else
+			while (p->records >= share(r, r->nmade) &&
+			    r->nmade < (unsigned long long)opt->nparts) {
+				if (part_close(r, p) == -1 ||
+				    part_open(r, p) == -1)
+					return -1;
+			}
+		if (full && part_close(r, p) == -1)
+			return -1;
+	}
+	if (p->o == NULL && part_open(r, p) == -1)
+		return -1;
+	part_write(p, row, n);
+	return 0;
+}
+
+/* The header of the first input: save it and set up the parts. */
+static int
+first_header(struct run *r, const struct xf_row *row, const char *name)
+{
+	const struct options *opt = r->opt;
+	long long i;
+
+	if (opt->by != NULL &&
+	    (r->bycol = xf_col_need(row, opt->by, &opt->cli.cols, name)) == -1)
+		return -1;
+	r->hdr = xf_header_save(row);
+	xf_rejects_header(r->rej, row);
+	r->hdrbytes = encoded_size(row, opt->cli.outdelim, opt->cli.crlf, 1) +
+	    (opt->cli.bom ? 3 : 0);
+	if (opt->mode == M_BY) {
+		r->part = xf_calloc((size_t)opt->nparts, sizeof(*r->part));
+		for (i = 0; i < opt->nparts; i++)
+			if (part_open(r, &r->part[i]) == -1)
+				return -1;
+	}
+	return 0;
+}
+
+/* Open input IN for a pass. */
+static struct xf_csvin *
+input_open(struct input *in)
+{
+	if (in->spool == NULL)
+		return xf_csvin_open(in->path, &in->csv);
+	rewind(in->spool);
+	return xf_csvin_new(in->spool, "<stdin>", &in->csv);
+}
+
+/*
+ * Copy an input that cannot be read twice (standard input, a pipe) to
+ * an unlinked temporary file.  Returns -1 after a diagnostic.
+ */
+static int
+input_spool(struct input *in)
+{
+	char path[PATH_MAX];
+	const char *dir;
+	char buf[65536];
+	size_t n;
+	int fd;
+	FILE *src;
+
+	if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/xf-split.XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1) {
+		xf_warn("%s", path);
+		return -1;
+	}
+	unlink(path);
+	if ((in->spool = fdopen(fd, "w+")) == NULL) {
+		xf_warn("%s", path);
+		close(fd);
+		return -1;
+	}
+	if (strcmp(in->path, "-") == 0)
+		src = stdin;
+	else if ((src = fopen(in->path, "r")) == NULL) {
+		xf_warn("%s", in->path);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), src)) > 0)
+		if (fwrite(buf, 1, n, in->spool) != n) {
+			xf_warn("%s", path);
+			return -1;
+		}
+	if (ferror(src)) {
+		xf_warn("%s", src == stdin ? "<stdin>" : in->path);
+		return -1;
+	}
+	if (src != stdin)
+		fclose(src);
+	if (fflush(in->spool) == EOF) {
+		xf_warn("%s", path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * -n without --by: count the records first.  Fixes each input's
+ * encoding so that the second pass reads it the same way (and prints
+ * any notice once).  Returns -1 on a read error.
+ */
+static int
+count_pass(struct run *r, struct input *in, size_t nin)
+{
+	struct xf_csvin *c;
+	struct xf_row row;
+	struct stat st;
+	size_t i;
+	int rc, first, err = 0;
+
+	for (i = 0; i < nin; i++) {
+		if (strcmp(in[i].path, "-") == 0 ||
+		    (stat(in[i].path, &st) == 0 && !S_ISREG(st.st_mode)))
+			if (input_spool(&in[i]) == -1)
+				return -1;
+		if ((c = input_open(&in[i])) == NULL)
+			return -1;
+		first = 1;
+		while ((rc = xf_csvin_next(c, &row)) != XF_CSV_EOF) {
+			if (rc == XF_CSV_IOERR) {
+				err = 1;
+				break;
+			}
+			if (!first && rc == XF_CSV_ROW)
+				r->total++;
+			first = 0;
+		}
+		in[i].csv.encoding = xf_csvin_encoding(c);
+		if (xf_csvin_close(c) == -1 || err)
+			return -1;
+	}
+	return 0;
+}
+
+/* Split one input.  Returns the exit status it deserves. */
+static int
+split(struct run *r, struct input *inp)
+{
+	struct xf_csvin *in;
+	struct xf_row row;
+	const char *name;
+	int rc, status = XF_EXIT_OK, headerbad = 0;
+
+	if ((in = input_open(inp)) == NULL)
+		return XF_EXIT_FAIL;
+	name = xf_csvin_name(in);
+
+	rc = xf_csvin_next(in, &row);
+	if (rc == XF_CSV_EOF) {
+		xf_warnat(name, 1, "empty input: no header");
+		status = XF_EXIT_DATA;
+		goto done;
+	}
+	if (rc == XF_CSV_IOERR) {
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+	if (rc == XF_CSV_BAD) {
+		xf_reject(r->rej, name, &row, "bad header: %s",
+		    xf_csvin_error(in));
+		status = XF_EXIT_DATA;
+		headerbad = 1;
+	} else if (r->hdr == NULL) {
+		if (first_header(r, &row, name) == -1) {
+			status = XF_EXIT_FAIL;
+			goto done;
+		}
+	} else if (!xf_header_same(r->hdr, &row)) {
+		xf_warnat(name, row.line, "header differs from the first "
+		    "input's: not read");
+		status = XF_EXIT_FAIL;
+		goto done;
+	}
+
+	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
+		if (rc == XF_CSV_IOERR) {
+			status = XF_EXIT_FAIL;
+			break;
+		}
+		r->records++;
+		xf_progress(r->records, xf_csvin_bytes(in));
+		if (headerbad) {
+			xf_reject(r->rej, name, &row, "no usable header");
+			status = XF_EXIT_DATA;
+			continue;
+		}
+		if (rc == XF_CSV_BAD) {
+			xf_reject(r->rej, name, &row, "%s",
+			    xf_csvin_error(in));
+			status = XF_EXIT_DATA;
+			continue;
+		}
+		if (route(r, &row) == -1) {
+			status = XF_EXIT_FAIL;
+			break;
+		}
+	}
+done:
+	xf_rejects_input_done(r->rej, name);
+	if (xf_csvin_close(in) == -1)
+		status = XF_EXIT_FAIL;
+	return status;
+}
+
+/* Close every part; make the ones -n promised and a header-only one. */
+static int
+finish_parts(struct run *r)
+{
+	const struct options *opt = r->opt;
+	long long i;
+	int rc = 0;
+
+	if (r->hdr == NULL)
+		return 0;
+	if (opt->mode == M_BY) {
+		for (i = 0; i < opt->nparts; i++)
+			if (part_close(r, &r->part[i]) == -1)
+				rc = -1;
+		free(r->part);
+		return rc;
+	}
+	if (rc == 0 && r->cur.o == NULL && r->nmade == 0 &&
+	    part_open(r, &r->cur) == -1)
+		return -1;
+	if (part_close(r, &r->cur) == -1)
+		return -1;
+	if (opt->mode == M_PARTS)
+		while (r->nmade < (unsigned long long)opt->nparts) {
+			if (part_open(r, &r->cur) == -1 ||
+			    part_close(r, &r->cur) == -1)
+				return -1;
+		}
+	return 0;
+}
+
+static void
+set_mode(struct options *opt, enum mode m)
+{
+	if (opt->mode != M_NONE && opt->mode != m)
+		usage_msg("-n, --rows and --bytes exclude each other");
+	opt->mode = m;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options opt;
+	struct run r;
+	struct input *in;
+	size_t nin, i;
+	int ch, rc, status = XF_EXIT_OK;
+	static char stdin_path[] = "-";
+	char *dash[] = { stdin_path, NULL };
+
+	argv[0] = xf_setprogname(argv[0]);
+	memset(&opt, 0, sizeof(opt));
+	memset(&r, 0, sizeof(r));
+	xf_cli_init(&opt.cli);
+
+	while ((ch = getopt_long(argc, argv, "hn:p:V" XF_CLI_SHORT,
+	    longopts, NULL)) != -1) {
+		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
+			continue;
+		if (rc == -1)
+			usage();
+		switch (ch) {
+		case 'h':
+			help();
+			/* NOTREACHED */
+		case 'n':
+			set_mode(&opt, M_PARTS);
+			if (xf_parse_count("-n", optarg, 1, MAXPARTS,
+			    &opt.nparts) == -1)
+				usage();
+			break;
+		case 'p':
+			opt.prefix = optarg;
+			break;
+		case 'V':
+			xf_version();
+			/* NOTREACHED */
+		case OPT_BY:
+			opt.by = optarg;
+			break;
+		case OPT_BYTES:
+			set_mode(&opt, M_BYTES);
+			if (xf_parse_size("--bytes", optarg, 1, SIZE_MAX,
+			    &opt.bytes) == -1)
+				usage();
+			break;
+		case OPT_ROWS:
+			set_mode(&opt, M_ROWS);
+			if (xf_parse_count("--rows", optarg, 1, LLONG_MAX,
+			    &opt.rows) == -1)
+				usage();
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (opt.prefix == NULL)
+		usage_msg("-p PREFIX is required");
+	if (opt.mode == M_NONE)
+		usage_msg("one of -n, --rows or --bytes is required");
+	if (opt.by != NULL) {
+		if (opt.mode != M_PARTS)
+			usage_msg("--by needs -n");
+		opt.mode = M_BY;
+	}
+
+	r.opt = &opt;
+	r.bycol = -1;
+	r.width = 4;
+	if (opt.mode == M_PARTS || opt.mode == M_BY)
+		r.width = snprintf(NULL, 0, "%lld", opt.nparts) > 4 ?
+		    snprintf(NULL, 0, "%lld", opt.nparts) : 4;
+	if (argc == 0) {
+		argv = dash;
+		argc = 1;
+	}
+	nin = (size_t)argc;
+	in = xf_calloc(nin, sizeof(*in));
+	for (i = 0; i < nin; i++) {
+		in[i].path = argv[i];
+		in[i].csv = opt.cli.csv;
+	}
+
+	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)
+		return xf_finish(XF_EXIT_FAIL);
+	if ((r.namesfile = xf_output_open(opt.cli.output)) == NULL)
+		return xf_finish(XF_EXIT_FAIL);
+	r.names = xf_output_fp(r.namesfile);
+
+	if (opt.mode == M_PARTS && count_pass(&r, in, nin) == -1)
+		status = XF_EXIT_FAIL;
+	for (i = 0; i < nin && status != XF_EXIT_FAIL; i++) {
+		rc = split(&r, &in[i]);
+		status = XF_WORST(status, rc);
+	}
+	if (finish_parts(&r) == -1)
+		status = XF_EXIT_FAIL;
+
+	if (xf_output_commit(r.namesfile) == -1)
+		status = XF_EXIT_FAIL;
+	if (xf_rejects_close(r.rej) == -1)
+		status = XF_EXIT_FAIL;
+	for (i = 0; i < nin; i++)
+		if (in[i].spool != NULL)
+			fclose(in[i].spool);
+	free(in);
+	xf_header_free(r.hdr);
+	return xf_finish(status);
+}
