@@ -38,6 +38,9 @@ static const struct {
 	{ "rollup",	"cases and persons per group and period, shares, "
 			    "comparisons" },
 	{ "route",	"the responsible department for each petition" },
+	{ "split",	"split CSV into parts at record boundaries, each with "
+			    "the header" },
+	{ "train",	"learn a text classifier from labelled records" },
 	{ "validate",	"check petition records, reject bad ones with a "
 			    "reason, normalise" },
 };
