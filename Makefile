@@ -113,6 +113,7 @@ UNITS = \
 	eligible \
 	eval \
 	hanzi \
+	hash \
 	ident \
 	map \
 	money \
@@ -200,8 +201,13 @@ demo: deps
 	scripts/demo $(BUILD)/bin
 
 bench: deps
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/bench/libcsv-parse
 	scripts/bench
+
+# The bare-libcsv baseline scripts/bench compares the commands with.
+$(BUILD)/bench/libcsv-parse: bench/libcsv-parse.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CSV_LIBS)
 
 valgrind: all
 	XF_WRAP='valgrind -q --leak-check=full --error-exitcode=99' \

@@ -196,22 +196,7 @@ help(void)
 static int
 split_list(const char *opt, char *arg, struct list *l)
 {
-	char *p, *comma, *orig;
-
-	orig = xf_strdup(arg);
-	for (p = arg; p != NULL; p = comma == NULL ? NULL : comma + 1) {
-		if ((comma = strchr(p, ',')) != NULL)
-			*comma = '\0';
-		if (*p == '\0' || l->n == MAXLIST) {
-			xf_warnx("%s: expected up to %d column names separated "
-			    "by commas: '%s'", opt, MAXLIST, orig);
-			free(orig);
-			return -1;
-		}
-		l->name[l->n++] = p;
-	}
-	free(orig);
-	return 0;
+	return xf_cli_split_list(opt, arg, l->name, &l->n, MAXLIST);
 }
 
 static void

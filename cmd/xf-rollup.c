@@ -158,19 +158,7 @@ help(void)
 static int
 split_list(const char *opt, char *arg, char **list, size_t *n, size_t max)
 {
-	char *p, *comma;
-
-	for (p = arg; p != NULL; p = comma == NULL ? NULL : comma + 1) {
-		if ((comma = strchr(p, ',')) != NULL)
-			*comma = '\0';
-		if (*p == '\0' || *n == max) {
-			xf_warnx("%s: expected up to %zu column names "
-			    "separated by commas: '%s'", opt, max, arg);
-			return -1;
-		}
-		list[(*n)++] = p;
-	}
-	return 0;
+	return xf_cli_split_list(opt, arg, list, n, max);
 }
 
 /* Whether --col was given for NAME. */

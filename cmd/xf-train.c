@@ -213,19 +213,7 @@ parse_weight(char *arg, struct options *opt)
 static int
 split_cols(char *arg, char **list, size_t *n)
 {
-	char *p, *comma;
-
-	for (p = arg; p != NULL; p = comma == NULL ? NULL : comma + 1) {
-		if ((comma = strchr(p, ',')) != NULL)
-			*comma = '\0';
-		if (*p == '\0' || *n == MAXTEXT) {
-			xf_warnx("--text: expected up to %d column names "
-			    "separated by commas", MAXTEXT);
-			return -1;
-		}
-		list[(*n)++] = p;
-	}
-	return 0;
+	return xf_cli_split_list("--text", arg, list, n, MAXTEXT);
 }
 
 /* The columns of one input. */

@@ -52,6 +52,9 @@ static const char *const wname[W_NKINDS] = {
 
 #define MAXLIST	32
 
+/* What the checks need of a column's value. */
+enum { NEED_NONE, NEED_LENGTH, NEED_VALUE };
+
 struct options {
 	struct xf_cli	 cli;
 	const char	*log;
@@ -94,6 +97,7 @@ struct run {
 	size_t		 nval;
 	const char	*name;		/* current input */
 	long		 idcol;		/* id column for the log, or -1 */
+	unsigned char	*need;		/* per column: NEED_* */
 	unsigned long long records, written, warnings, changes;
 	unsigned long long wcount[W_NKINDS];
 };
@@ -160,22 +164,7 @@ help(void)
 static int
 split_list(const char *opt, char *arg, char **list, size_t *n)
 {
-	char *p;
-
-	for (p = arg; p != NULL; ) {
-		char *comma = strchr(p, ',');
-
-		if (comma != NULL)
-			*comma = '\0';
-		if (*p == '\0' || *n == MAXLIST) {
-			xf_warnx("%s: expected up to %d column names separated "
-			    "by commas: '%s'", opt, MAXLIST, arg);
-			return -1;
-		}
-		list[(*n)++] = p;
-		p = comma == NULL ? NULL : comma + 1;
-	}
-	return 0;
+	return xf_cli_split_list(opt, arg, list, n, MAXLIST);
 }
 
 static void
@@ -387,11 +376,25 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 	if ((bad = check_bytes(r, row, msgbuf[0], sizeof(msgbuf[0]))) != NULL)
 		goto reject;
 
-	/* Every field trimmed; the ones that hold numbers made half-width. */
-	for (i = 0; i < row->nfield; i++)
-		normal_text(&r->val[i], row->field[i], row->len[i],
-		    (long)i == c->date || (long)i == c->persons ||
-		    (long)i == c->id_number || (long)i == c->phone);
+	/*
+	 * Every field the checks read trimmed, the ones that hold numbers
+	 * made half-width; with --normalize every field.  The text columns
+	 * need only their trimmed length, unless they are written back.
+	 */
+	for (i = 0; i < row->nfield; i++) {
+		int alnum = (long)i == c->date || (long)i == c->persons ||
+		    (long)i == c->id_number || (long)i == c->phone;
+
+		if (opt->normalize || alnum || r->need[i] == NEED_VALUE)
+			normal_text(&r->val[i], row->field[i], row->len[i],
+			    alnum);
+		else if (r->need[i] == NEED_LENGTH) {
+			size_t start;
+
+			xf_utf8_trim(row->field[i], row->len[i], &start,
+			    &r->val[i].len);
+		}
+	}
 
 	if (opt->schema) {
 		if (r->val[c->id].len == 0) {
@@ -582,6 +585,7 @@ validate(struct run *r, const char *path)
 		xf_csvout_end(r->out);
 		r->nval = row.nfield;
 		r->val = xf_calloc(r->nval, sizeof(*r->val));
+		r->need = xf_calloc(r->nval, 1);
 	} else if (!xf_header_same(r->hdr, &row)) {
 		xf_warnat(r->name, row.line, "header differs from the first "
 		    "input's: not read");
@@ -592,6 +596,19 @@ validate(struct run *r, const char *path)
 		goto done;
 	}
 	r->idcol = c.id;
+	if (r->need != NULL) {
+		memset(r->need, 0, r->nval);
+		for (i = 0; i < opt->nrequire; i++)
+			r->need[c.require[i]] = NEED_VALUE;
+		for (i = 0; i < opt->nunique; i++)
+			r->need[c.unique[i]] = NEED_VALUE;
+		if (c.id != -1)
+			r->need[c.id] = NEED_VALUE;
+		if (c.subject != -1)
+			r->need[c.subject] = NEED_LENGTH;
+		if (c.content != -1)
+			r->need[c.content] = NEED_LENGTH;
+	}
 
 	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
 		if (rc == XF_CSV_IOERR) {
@@ -756,6 +773,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < r.nval; i++)
 		free(r.val[i].s);
 	free(r.val);
+	free(r.need);
 	for (i = 0; i < opt.nunique; i++)
 		xf_fpset_free(r.seen[i]);
 	xf_fpset_free(r.ids);

@@ -5,6 +5,7 @@
  */
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -67,5 +68,27 @@ xf_cli_option(struct xf_cli *c, int ch, char *arg)
 		c->rejects = arg;
 		return 1;
 	}
+	return 0;
+}
+
+int
+xf_cli_split_list(const char *opt, char *arg, char **list, size_t *n,
+    size_t max)
+{
+	char *orig, *p, *comma;
+
+	orig = xf_strdup(arg);
+	for (p = arg; p != NULL; p = comma == NULL ? NULL : comma + 1) {
+		if ((comma = strchr(p, ',')) != NULL)
+			*comma = '\0';
+		if (*p == '\0' || *n == max) {
+			xf_warnx("%s: expected up to %zu column names "
+			    "separated by commas: '%s'", opt, max, orig);
+			free(orig);
+			return -1;
+		}
+		list[(*n)++] = p;
+	}
+	free(orig);
 	return 0;
 }

@@ -81,4 +81,13 @@ void	 xf_cli_init(struct xf_cli *);
  */
 int	 xf_cli_option(struct xf_cli *, int ch, char *arg);
 
+/*
+ * Split ARG, a list of column names separated by commas, in place into
+ * list[*n], list[*n + 1], ... (at most MAX in all).  An empty name or
+ * too many print "prog: OPT: expected up to MAX column names separated
+ * by commas: 'ARG'" and return -1; else 0.
+ */
+int	 xf_cli_split_list(const char *opt, char *arg, char **list, size_t *n,
+	    size_t max);
+
 #endif /* XF_CLI_H */

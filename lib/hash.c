@@ -45,64 +45,76 @@ xf_hash64(const void *key, size_t n, uint64_t seed)
 
 /*
  * Slots hold fingerprints; 0 marks an empty slot, so a fingerprint of 0
- * is stored as 1 (one more in 2^64 chance of a false match).  The table
+ * is stored as 1 (one more in 2^64 chance of a false match).  A table's
  * size need not be a power of two: a slot is found by multiplying the
- * high bits (Lemire's "fastrange"), so the table grows by half each time
- * and wastes less memory than doubling.
+ * high bits (Lemire's "fastrange"), so a table grows by half each time
+ * and wastes less memory than doubling.  The set is 64 such tables,
+ * chosen by the top bits, each growing on its own: when one grows, the
+ * old and new copies of that one table are alive together, not of the
+ * whole set, so the peak stays near the steady size.
  */
-struct xf_fpset {
+#define NSHARD	64
+
+struct shard {
 	uint64_t	*slot;
 	size_t		 size, count;
+};
+
+struct xf_fpset {
+	struct shard	 shard[NSHARD];
+	size_t		 count;
 };
 
 struct xf_fpset *
 xf_fpset_new(void)
 {
 	struct xf_fpset *s;
+	size_t i;
 
-	s = xf_malloc(sizeof(*s));
-	s->size = 1024;
-	s->count = 0;
-	s->slot = xf_calloc(s->size, sizeof(uint64_t));
+	s = xf_calloc(1, sizeof(*s));
+	for (i = 0; i < NSHARD; i++) {
+		s->shard[i].size = 64;
+		s->shard[i].slot = xf_calloc(64, sizeof(uint64_t));
+	}
 	return s;
 }
 
 static size_t
-home(const struct xf_fpset *s, uint64_t fp)
+home(const struct shard *t, uint64_t fp)
 {
-	return (size_t)(((fp >> 32) * (uint64_t)s->size) >> 32);
+	return (size_t)(((fp >> 26) & 0xffffffffULL) * (uint64_t)t->size >> 32);
 }
 
 static int
-insert(struct xf_fpset *s, uint64_t fp)
+insert(struct shard *t, uint64_t fp)
 {
-	size_t i = home(s, fp);
+	size_t i = home(t, fp);
 
-	while (s->slot[i] != 0) {
-		if (s->slot[i] == fp)
+	while (t->slot[i] != 0) {
+		if (t->slot[i] == fp)
 			return 1;
-		if (++i == s->size)
+		if (++i == t->size)
 			i = 0;
 	}
-	s->slot[i] = fp;
-	s->count++;
+	t->slot[i] = fp;
+	t->count++;
 	return 0;
 }
 
 static void
-grow(struct xf_fpset *s)
+grow(struct shard *t)
 {
-	uint64_t *old = s->slot;
-	size_t i, oldsize = s->size;
+	uint64_t *old = t->slot;
+	size_t i, oldsize = t->size;
 
-	if (s->size > (size_t)UINT32_MAX)
+	if (t->size > (size_t)UINT32_MAX)
 		xf_errx(XF_EXIT_FAIL, "too many distinct keys");
-	s->size += s->size / 2;
-	s->slot = xf_calloc(s->size, sizeof(uint64_t));
-	s->count = 0;
+	t->size += t->size / 2;
+	t->slot = xf_calloc(t->size, sizeof(uint64_t));
+	t->count = 0;
 	for (i = 0; i < oldsize; i++)
 		if (old[i] != 0)
-			insert(s, old[i]);
+			insert(t, old[i]);
 	free(old);
 }
 
@@ -110,12 +122,17 @@ int
 xf_fpset_add(struct xf_fpset *s, const void *key, size_t n)
 {
 	uint64_t fp = xf_hash64(key, n, 0);
+	struct shard *t;
+	int dup;
 
 	if (fp == 0)
 		fp = 1;
-	if ((s->count + 1) * 100 > s->size * 85)
-		grow(s);
-	return insert(s, fp);
+	t = &s->shard[fp >> 58];
+	if ((t->count + 1) * 100 > t->size * 85)
+		grow(t);
+	dup = insert(t, fp);
+	s->count += !dup;
+	return dup;
 }
 
 size_t
@@ -127,8 +144,11 @@ xf_fpset_count(const struct xf_fpset *s)
 void
 xf_fpset_free(struct xf_fpset *s)
 {
+	size_t i;
+
 	if (s == NULL)
 		return;
-	free(s->slot);
+	for (i = 0; i < NSHARD; i++)
+		free(s->shard[i].slot);
 	free(s);
 }
