@@ -396,7 +396,16 @@ landline(struct groups *g, int intl, char *out, size_t *len)
 	memcpy(out + o, g->dig + r[0], r[used] - r[0]);
 	o += r[used] - r[0];
 	if (g->next > 0) {
-		out[o++] = '-';
+		/*
+		 * Without an area code, "8615292-331234" would read back as
+		 * +86 and a mobile number: keep 转 there, so that the
+		 * canonical form reads back as itself.
+		 */
+		if (alen == 0) {
+			memcpy(out + o, "转", strlen("转"));
+			o += strlen("转");
+		} else
+			out[o++] = '-';
 		memcpy(out + o, g->ext, g->next);
 		o += g->next;
 	}
