@@ -122,8 +122,9 @@ struct xf_dec {
  * Returns 0 and fills *d, or returns -1, leaves *d alone and, if why is
  * not NULL, points *why at a static reason: "empty", "not a number",
  * "no digits before decimal point", "no digits after decimal point",
- * "more than nine decimal places", or "too large" (num would not fit in
- * int64_t).  Never allocates.
+ * "more than nine decimal places", or "too large" (the magnitude of num
+ * would be over INT64_MAX; INT64_MIN itself is refused too).  Never
+ * allocates.
  */
 int	 xf_dec_parse(const char *s, size_t len, struct xf_dec *d,
 	    const char **why);

@@ -179,8 +179,8 @@ check_dec(const uint8_t *data, size_t size, struct xf_dec *d, int *ok)
 
 	if (ref_parse(data, size, 1, &v, &dec, &neg) != 0)
 		return;
-	fits = v <= (uint64_t)INT64_MAX || (neg && v == (uint64_t)INT64_MAX +
-	    1);
+	/* xf_dec_parse takes magnitudes up to INT64_MAX (money.h). */
+	fits = v <= (uint64_t)INT64_MAX;
 	if (dec > XF_DEC_MAXSCALE || !fits) {
 		if (rc == 0)
 			fail("dec_parse accepted too many decimals or digits",
