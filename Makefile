@@ -141,6 +141,7 @@ FUZZERS = \
 	pii \
 	repeat \
 	rollup \
+	route \
 	textmodel
 
 BINS    = $(CMDS:%=$(BUILD)/bin/%)
