@@ -142,8 +142,12 @@ check_phone(const char *s, size_t n)
 				fail("phone_check: mobile norm not digits");
 		break;
 	case XF_PHONE_LANDLINE:
+		/* Digits, '-', and 转 before the extension of a number
+		 * without area code. */
 		for (i = 0; i < len; i++)
-			if (!isdig(norm[i]) && norm[i] != '-')
+			if (!isdig(norm[i]) && norm[i] != '-' &&
+			    !(i + 3 <= len && memcmp(norm + i, "转", 3) == 0 &&
+			    (i += 2, 1)))
 				fail("phone_check: landline norm has junk");
 		if (len == 0 || norm[0] == '-' || norm[len - 1] == '-')
 			fail("phone_check: landline norm badly cut");
@@ -155,15 +159,10 @@ check_phone(const char *s, size_t n)
 		break;
 	}
 	/*
-	 * A canonical form is itself a number of the same kind.  Known
-	 * finding (tests/fuzz/crashes/ident-phone-norm-unstable): a local
-	 * number without area code and with an extension, "8615292转331234",
-	 * has the norm "8615292-331234", which reads back as +86 and a
-	 * mobile number.  Such norms (landline, no leading 0, with '-') are
-	 * not checked again until that is settled; drop the exception then.
+	 * A canonical form is itself a number of the same kind (once not
+	 * so: tests/fuzz/crashes/ident-phone-norm-unstable).
 	 */
-	if (k == XF_PHONE_MOBILE || (k == XF_PHONE_LANDLINE &&
-	    !(norm[0] != '0' && strchr(norm, '-') != NULL))) {
+	if (k == XF_PHONE_MOBILE || k == XF_PHONE_LANDLINE) {
 		k2 = xf_phone_check(norm, len, again, sizeof(again));
 		if (k2 != k || strcmp(again, norm) != 0)
 			fail("phone_check: norm does not check the same again");
