@@ -911,16 +911,8 @@ done:
 static int
 dump(const struct options *opt, const struct xf_params *p)
 {
-	struct xf_output *o;
-
-	if ((o = xf_output_open(opt->cli.output)) == NULL)
-		return XF_EXIT_FAIL;
-	if (xf_params_dump(p, xf_output_fp(o)) == 0)
-		return xf_output_commit(o) == -1 ? XF_EXIT_FAIL : XF_EXIT_OK;
-	if (xf_output_fp(o) != stdout)
-		xf_warn("%s", xf_output_name(o));
-	xf_output_abort(o);
-	return XF_EXIT_FAIL;
+	return xf_params_dump_to(p, opt->cli.output, NULL) == 0 ?
+	    XF_EXIT_OK : XF_EXIT_FAIL;
 }
 
 int

@@ -319,38 +319,19 @@ check_params(const struct xf_params *p)
 	return rc;
 }
 
+/* Whether name is the one parameter xf-repeat reads. */
+static int
+collective_param(const char *name)
+{
+	return strcmp(name, COLLECTIVE_PARAM) == 0;
+}
+
 /* --dump-params: the petition_collective_persons rows. */
 static int
 dump(const struct options *opt, const struct xf_params *p)
 {
-	static const char *const hdr[] = { "name", "region", "value", "unit",
-		"effective_from", "effective_to", "source" };
-	const struct xf_param *row;
-	struct xf_output *o;
-	struct xf_csvout *out;
-	char d[XF_DATE_STRLEN];
-	size_t i;
-
-	if ((o = xf_output_open(opt->cli.output)) == NULL)
-		return XF_EXIT_FAIL;
-	out = xf_csvout_new(xf_output_fp(o), ',', 0);
-	for (i = 0; i < sizeof(hdr) / sizeof(hdr[0]); i++)
-		xf_csvout_str(out, hdr[i]);
-	xf_csvout_end(out);
-	for (i = 0; (row = xf_params_row(p, i)) != NULL; i++) {
-		if (strcmp(row->name, COLLECTIVE_PARAM) != 0)
-			continue;
-		xf_csvout_str(out, row->name);
-		xf_csvout_str(out, row->region);
-		xf_csvout_str(out, row->value);
-		xf_csvout_str(out, row->unit);
-		xf_csvout_str(out, xf_date_format(&row->from, d));
-		xf_csvout_str(out, row->has_to ? xf_date_format(&row->to, d) :
-		    "");
-		xf_csvout_str(out, row->source);
-		xf_csvout_end(out);
-	}
-	return xf_output_finish(o, out) == -1 ? XF_EXIT_FAIL : XF_EXIT_OK;
+	return xf_params_dump_to(p, opt->cli.output, collective_param) == 0 ?
+	    XF_EXIT_OK : XF_EXIT_FAIL;
 }
 
 /* "prog: FILE:1: no column to tell who petitioned ...; columns are: ..." */

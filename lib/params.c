@@ -26,6 +26,7 @@
 #include "data.h"
 #include "date.h"
 #include "money.h"
+#include "output.h"
 #include "params.h"
 #include "utf8.h"
 #include "xf.h"
@@ -811,8 +812,9 @@ xf_params_defaults(struct xf_params *p)
 	    xf_data_params_len, "<built-in lib/data/params.csv>");
 }
 
-int
-xf_params_dump(const struct xf_params *p, FILE *fp)
+/* Write the rows keep() accepts (all when keep is NULL) to fp. */
+static int
+dump_rows(const struct xf_params *p, FILE *fp, int (*keep)(const char *))
 {
 	struct xf_csvout *out;
 	const struct xf_param *r;
@@ -826,6 +828,8 @@ xf_params_dump(const struct xf_params *p, FILE *fp)
 	xf_csvout_end(out);
 	for (i = 0; i < p->rows.n; i++) {
 		r = &p->rows.v[i]->p;
+		if (keep != NULL && !keep(r->name))
+			continue;
 		xf_csvout_str(out, r->name);
 		xf_csvout_str(out, r->region);
 		xf_csvout_str(out, r->value);
@@ -839,6 +843,28 @@ xf_params_dump(const struct xf_params *p, FILE *fp)
 	rc = xf_csvout_flush(out);
 	xf_csvout_free(out);
 	return rc;
+}
+
+int
+xf_params_dump(const struct xf_params *p, FILE *fp)
+{
+	return dump_rows(p, fp, NULL);
+}
+
+int
+xf_params_dump_to(const struct xf_params *p, const char *path,
+    int (*keep)(const char *))
+{
+	struct xf_output *o;
+
+	if ((o = xf_output_open(path)) == NULL)
+		return -1;
+	if (dump_rows(p, xf_output_fp(o), keep) == 0)
+		return xf_output_commit(o);
+	if (xf_output_fp(o) != stdout)
+		xf_warn("%s", xf_output_name(o));
+	xf_output_abort(o);
+	return -1;
 }
 
 /* The holiday calendar. */

@@ -205,6 +205,15 @@ int	 xf_params_long(const struct xf_param *r, long *n, const char **why);
 int	 xf_params_dump(const struct xf_params *p, FILE *fp);
 
 /*
+ * --dump-params: the rows keep() accepts (every row when keep is NULL)
+ * to PATH, atomically (NULL or "-": standard output).  Returns 0, or -1
+ * after a diagnostic (a write error on standard output is left for
+ * xf_finish to report).
+ */
+int	 xf_params_dump_to(const struct xf_params *p, const char *path,
+	    int (*keep)(const char *name));
+
+/*
  * The holiday calendar.  A holiday table is CSV with a header naming at
  * least the columns date and kind (any order; name, source and any other
  * column are ignored):
