@@ -63,14 +63,15 @@ struct options {
 enum {
 	C_HOUSEHOLD, C_NAME, C_REGION, C_HUKOU, C_AGE, C_BIRTH, C_IDNUM,
 	C_INCOME, C_EXCLUDED, C_STATUS, C_DISABILITY, C_SUPPORTER,
-	C_EMPYEARS, C_EMERGENCY, C_MEDICAL, C_ASSETS, C_AREA, C_N
+	C_EMPYEARS, C_EMERGENCY, C_MEDICAL, C_RIGID, C_ASSETS, C_AREA, C_N
 };
 
 static const char *const cnames[C_N] = {
 	"household", "name", "region", "hukou", "age", "birth_date",
 	"id_number", "income", "income_excluded", "member_status",
 	"disability", "supporter", "local_employment_years",
-	"emergency_cost", "medical_cost", "assets", "housing_area_m2"
+	"emergency_cost", "medical_cost", "rigid_cost", "assets",
+	"housing_area_m2"
 };
 
 /* Household-level values: given on any row, all rows must agree. */
@@ -503,7 +504,8 @@ read_person(struct run *r, struct saved *sv, struct xf_elig_person *p)
 	    &p->excluded) == -1 ||
 	    money(g, sv, c->c[C_EMERGENCY], "emergency_cost",
 	    &p->emergency) == -1 ||
-	    money(g, sv, c->c[C_MEDICAL], "medical_cost", &p->medical) == -1)
+	    money(g, sv, c->c[C_MEDICAL], "medical_cost", &p->medical) == -1 ||
+	    money(g, sv, c->c[C_RIGID], "rigid_cost", &p->rigid) == -1)
 		return;
 	v = fld(row, c->c[C_DISABILITY], &len);
 	if (xf_elig_parse_disability(v, len, &p->dis_kind, &p->dis_grade,

@@ -40,7 +40,8 @@ static const char *const pnames[XF_EP_N] = {
 	"tekun_disability_list", "gongzufang_income_limit",
 	"gongzufang_area_limit", "gongzufang_employment_years",
 	"temp_aid_months", "medical_aid_rate", "medical_aid_deductible",
-	"medical_aid_cap", NULL
+	"medical_aid_cap", "medical_aid_edge_rate",
+	"medical_aid_edge_deductible", NULL
 };
 
 static const char *const prognames[XF_ELIG_NPROG] = {
@@ -337,6 +338,11 @@ trace_members(struct dc *c)
 	    xf_money_format(c->income, buf, sizeof(buf)));
 }
 
+static int	rigid_test(struct dc *, struct sb *);
+static int	income_test_pc(struct dc *, const struct xf_amount *,
+		    const char *, const struct xf_dec *, int, const char *,
+		    struct sb *);
+
 /*
  * The income test against the 低保 standard times mult (NULL: 1):
  * per-capita income below it (strict), or at most it when inclusive.
@@ -347,6 +353,18 @@ static int
 income_test(struct dc *c, const struct xf_dec *mult, int inclusive,
     const char *label, struct sb *text)
 {
+	return income_test_pc(c, &c->pc, "", mult, inclusive, label, text);
+}
+
+/*
+ * The same for the per-capita income *pc, described with the words
+ * what after "人均月收入" ("" or "扣除刚性支出后").
+ */
+static int
+income_test_pc(struct dc *c, const struct xf_amount *pc, const char *what,
+    const struct xf_dec *mult, int inclusive, const char *label,
+    struct sb *text)
+{
 	struct xf_amount lim, lhs, rhs;
 	char a[48], b[48], m[48];
 	int cmp, ok;
@@ -354,9 +372,9 @@ income_test(struct dc *c, const struct xf_dec *mult, int inclusive,
 	lim = c->std;
 	if (mult != NULL && xf_amount_mul_dec(&lim, &lim, mult) == -1)
 		c->overflow = 1;
-	cmp = xf_amount_cmp(&c->pc, &lim);
+	cmp = xf_amount_cmp(pc, &lim);
 	ok = inclusive ? cmp <= 0 : cmp < 0;
-	lhs = c->pc;
+	lhs = *pc;
 	rhs = lim;
 	if (c->h->rural) {
 		if (xf_amount_mul_int(&lhs, &lhs, 12) == -1 ||
@@ -365,8 +383,8 @@ income_test(struct dc *c, const struct xf_dec *mult, int inclusive,
 	}
 	/* The sign word: < passes; = is ≥ (fails) unless inclusive. */
 	text->len = 0;
-	sb_printf(text, "人均%s收入 %s %s ", c->h->rural ? "年" : "月",
-	    amt_fmt(&lhs, a, sizeof(a)),
+	sb_printf(text, "人均%s收入%s %s %s ", c->h->rural ? "年" : "月",
+	    what, amt_fmt(&lhs, a, sizeof(a)),
 	    cmp < 0 ? "<" : cmp == 0 ? (inclusive ? "≤" : "≥") : ">");
 	if (mult != NULL)
 		sb_printf(text, "%s × %s %s", dec_fmt(mult, m, sizeof(m)),
@@ -492,10 +510,11 @@ static int
 edge(struct dc *c)
 {
 	struct sb inc = { NULL, 0, 0, 0 }, as = { NULL, 0, 0, 0 };
+	struct sb rig = { NULL, 0, 0, 0 };
 	struct dc d;
 	struct xf_elig_result tmp;
 	int std = c->h->rural ? XF_EP_DIBAO_RURAL : XF_EP_DIBAO_URBAN;
-	int db, ok, aok;
+	int db, ok, aok, rigid;
 
 	dc_init(&d, c->h, &tmp);
 	d.reason.off = d.trace.off = 1;	/* only the outcome is used */
@@ -526,21 +545,67 @@ edge(struct dc *c)
 	sb_printf(&c->trace, "不符合低保");
 	ok = income_test(c, &c->h->par[XF_EP_EDGE_MULT].dec,
 	    c->h->edge_inclusive, std_label(c->h), &inc);
+	rigid = 0;
+	if (!ok) {
+		rigid = rigid_test(c, &rig);
+		ok = rigid == 1;
+	}
 	aok = assets_test(c, &as);
 	if (aok == -1) {
 		free(inc.s);
+		free(rig.s);
 		free(as.s);
 		return -1;
 	}
-	if (!ok)
+	if (!ok && rigid == 0)
+		sb_printf(&c->reason, "%s；%s", inc.s, rig.s);
+	else if (!ok)
 		sb_printf(&c->reason, "%s", inc.s);
 	else if (!aok)
 		sb_printf(&c->reason, "%s", as.s);
+	else if (rigid == 1)
+		sb_printf(&c->reason, "不符合低保；刚性支出困难家庭：%s；%s",
+		    rig.s, as.s);
 	else
 		sb_printf(&c->reason, "不符合低保；%s；%s", inc.s, as.s);
 	free(inc.s);
+	free(rig.s);
 	free(as.s);
 	return ok && aok;
+}
+
+/*
+ * 刚性支出困难家庭 (DOMAIN §E.3): when the counted members carry
+ * rigid_cost, the 低保边缘 income test once more on the per-capita
+ * income after those costs (never below 0).  Returns -1 when no member
+ * has a rigid cost (nothing tested), else 1 (passes) or 0, with the
+ * comparison in *text.
+ */
+static int
+rigid_test(struct dc *c, struct sb *text)
+{
+	const struct xf_elig_household *h = c->h;
+	struct xf_amount pc;
+	char buf[XF_MONEY_BUFSZ];
+	int64_t sum = 0, left;
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (h->p[i].counted)
+			sum += h->p[i].rigid;
+	if (sum == 0)
+		return -1;
+	sb_sep(&c->trace);
+	sb_printf(&c->trace, "刚性支出：计入成员月刚性支出合计 %s，"
+	    "按刚性支出困难家庭再比一次（DOMAIN §E.3，地方规定）",
+	    xf_money_format(sum, buf, sizeof(buf)));
+	left = c->income > sum ? c->income - sum : 0;
+	xf_amount_from_fen(&pc, left);
+	if (xf_amount_div_int(&pc, &pc, (int64_t)c->n) == -1)
+		c->overflow = 1;
+	return income_test_pc(c, &pc, "扣除刚性支出后",
+	    &h->par[XF_EP_EDGE_MULT].dec, h->edge_inclusive,
+	    std_label(h), text);
 }
 
 /* Whether a disability makes a person unable to work, by list. */
@@ -881,17 +946,21 @@ temp_aid(struct dc *c)
 	return 1;
 }
 
-/* 医疗救助 (DOMAIN §E.6) for members of 低保 households and 特困. */
+/*
+ * 医疗救助 (DOMAIN §E.6) for members of 低保 households and 特困
+ * persons, and for members of 低保边缘 households where the local rate
+ * medical_aid_edge_rate (with its own deductible) is supplied.
+ */
 static int
 medical(struct dc *c)
 {
 	const struct xf_elig_household *h = c->h;
-	struct xf_elig_result t1, t2;
+	struct xf_elig_result t1, t2, t3;
 	struct xf_amount total, a, ded, cap;
 	struct dc d;
 	char s1[XF_MONEY_BUFSZ], s2[48];
 	int *is;
-	int db, tk, covered = 0;
+	int db, tk, eg, rate, deduct, covered = 0;
 	size_t i;
 	int64_t f;
 
@@ -918,23 +987,52 @@ medical(struct dc *c)
 	sb_sep(&c->trace);
 	sb_printf(&c->trace, "低保家庭 %s；特困 %d 人", db ? "是" : "否",
 	    tk > 0 ? tk : 0);
+	eg = 0;
 	if (!db && tk <= 0) {
-		sb_printf(&c->reason, "非低保家庭，无特困人员（其他对象由地方"
-		    "规定，未实现）");
-		free(is);
-		return 0;
+		dc_init(&d, h, &t3);
+		d.reason.off = d.trace.off = 1;
+		eg = edge(&d);
+		free(d.reason.s);
+		free(d.trace.s);
+		if (t3.placeholder)
+			c->r->placeholder = 1;
+		if (eg == -1) {
+			sb_printf(&c->reason, "低保边缘未能判定（缺少参数）");
+			c->missing = 1;
+			free(is);
+			return -1;
+		}
+		sb_sep(&c->trace);
+		sb_printf(&c->trace, "低保边缘家庭 %s", eg ? "是" : "否");
+		if (!eg) {
+			sb_printf(&c->reason, "非低保、低保边缘家庭，无特困人员");
+			free(is);
+			return 0;
+		}
+		if (!h->par[XF_EP_MED_EDGE_RATE].known) {
+			sb_printf(&c->reason, "低保边缘家庭：当地未规定救助比例"
+			    "（medical_aid_edge_rate 未提供，DOMAIN §E.6 其他"
+			    "对象由地方规定），不救助");
+			sb_sep(&c->trace);
+			sb_printf(&c->trace, "参数 medical_aid_edge_rate 未提供 "
+			    "→ 不救助");
+			free(is);
+			return 0;
+		}
 	}
-	if (need(c, XF_EP_MED_RATE) == -1 ||
-	    need(c, XF_EP_MED_DEDUCT) == -1 || need(c, XF_EP_MED_CAP) == -1) {
+	rate = eg ? XF_EP_MED_EDGE_RATE : XF_EP_MED_RATE;
+	deduct = eg ? XF_EP_MED_EDGE_DEDUCT : XF_EP_MED_DEDUCT;
+	if (need(c, rate) == -1 || need(c, deduct) == -1 ||
+	    need(c, XF_EP_MED_CAP) == -1) {
 		free(is);
 		return -1;
 	}
 	xf_amount_from_fen(&total, 0);
-	if (dec_yuan(&ded, &h->par[XF_EP_MED_DEDUCT].dec) == -1 ||
+	if (dec_yuan(&ded, &h->par[deduct].dec) == -1 ||
 	    dec_yuan(&cap, &h->par[XF_EP_MED_CAP].dec) == -1)
 		c->overflow = 1;
 	for (i = 0; i < h->n; i++) {
-		if (!h->p[i].counted || (!db && !is[i]))
+		if (!h->p[i].counted || (!db && !eg && !is[i]))
 			continue;
 		covered++;
 		xf_amount_from_fen(&a, h->p[i].medical);
@@ -942,8 +1040,7 @@ medical(struct dc *c)
 			c->overflow = 1;
 		if (a.num < 0)
 			xf_amount_from_fen(&a, 0);
-		if (xf_amount_mul_dec(&a, &a, &h->par[XF_EP_MED_RATE].dec)
-		    == -1)
+		if (xf_amount_mul_dec(&a, &a, &h->par[rate].dec) == -1)
 			c->overflow = 1;
 		if (xf_amount_cmp(&a, &cap) > 0)
 			a = cap;
@@ -960,7 +1057,7 @@ medical(struct dc *c)
 	c->r->lump = f;
 	c->r->has_lump = 1;
 	sb_printf(&c->reason, "%s，救助 %d 人，年度救助 %s",
-	    db ? "低保家庭" : "特困人员", covered,
+	    db ? "低保家庭" : eg ? "低保边缘家庭" : "特困人员", covered,
 	    xf_money_format(f, s1, sizeof(s1)));
 	return 1;
 }

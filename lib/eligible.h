@@ -50,6 +50,8 @@ enum xf_elig_param {
 	XF_EP_MED_RATE,		/* medical_aid_rate */
 	XF_EP_MED_DEDUCT,	/* medical_aid_deductible, yuan per year */
 	XF_EP_MED_CAP,		/* medical_aid_cap, yuan per person per year */
+	XF_EP_MED_EDGE_RATE,	/* medical_aid_edge_rate: 低保边缘 members */
+	XF_EP_MED_EDGE_DEDUCT,	/* medical_aid_edge_deductible, yuan/year */
 	XF_EP_DIBAO_PREV,	/* the 低保 standard a year before the date
 				   (特困's "上年低保标准"): dibao_urban or
 				   dibao_rural looked up a year earlier */
@@ -115,6 +117,8 @@ struct xf_elig_person {
 	struct xf_dec	 emp_years;
 	int64_t		 emergency;	/* emergency_cost, fen (0 none) */
 	int64_t		 medical;	/* medical_cost for the year, fen */
+	int64_t		 rigid;		/* rigid_cost: monthly essential
+					   costs (medical, education), fen */
 };
 
 /* One household. */

@@ -337,6 +337,69 @@ decide__edge_equal_dibao__edge(void **state)
 	assert_int_equal(F.r.eligible, 1);
 }
 
+/*
+ * 刚性支出困难家庭: 1100 a head fails 1050; after 200 of rigid costs
+ * (2200 - 200) / 2 = 1000 < 1050 passes; after 100, 1050 is not below
+ * 1050 (strict) unless inclusive; costs above the income leave 0.
+ */
+static void
+decide__edge_rigid_cost__tested_after_deduction(void **state)
+{
+	struct xf_elig_person *a;
+
+	(void)state;
+	a = add(110000);
+	add(110000);
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.eligible, 0);
+	assert_null(strstr(F.r.reason, "刚性支出"));
+	a->rigid = 20000;
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.decided, 1);
+	assert_int_equal(F.r.eligible, 1);
+	assert_non_null(strstr(F.r.reason, "刚性支出困难家庭：人均月收入扣除"
+	    "刚性支出后 1000.00 < 1.5 × 城市低保标准 1050.00"));
+	a->rigid = 10000;
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.eligible, 0);
+	assert_non_null(strstr(F.r.reason, "扣除刚性支出后 1050.00 ≥"));
+	F.h.edge_inclusive = 1;
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.eligible, 1);
+	F.h.edge_inclusive = 0;
+	a->rigid = 900000;
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.eligible, 1);
+	assert_non_null(strstr(F.r.reason, "扣除刚性支出后 0.00 <"));
+	/* A member who does not count brings no cost either. */
+	a->rigid = 20000;
+	a->counted = 0;
+	F.p[1].rigid = 0;
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.eligible, 0);
+}
+
+/*
+ * Rural: 5400 a year, edge 8100 a year.  800 a month is 9600 a year:
+ * fails; less 200 a month of rigid costs, 7200 < 8100: passes.
+ */
+static void
+decide__edge_rigid_cost_rural__annual_figures(void **state)
+{
+	struct xf_elig_person *a;
+
+	(void)state;
+	F.h.rural = 1;
+	a = add(80000);
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.eligible, 0);
+	a->rigid = 20000;
+	decide(XF_ELIG_EDGE);
+	assert_int_equal(F.r.eligible, 1);
+	assert_non_null(strstr(F.r.reason, "人均年收入扣除刚性支出后 "
+	    "7200.00 < 1.5 × 农村低保标准 8100.00"));
+}
+
 /* A person alone, no income, no supporter, age a: 特困? */
 static int
 tekun_alone(int age, int kind, int grade, long list)
@@ -528,6 +591,45 @@ decide__medical_rate_cap_rounded_once(void **state)
 	assert_int_equal(F.r.eligible, 0);
 }
 
+/*
+ * 医疗救助 for a 低保边缘 household (1000 a head: not 低保, below 1050):
+ * only with the local rate; then its own deductible 500 and rate 0.5:
+ * (3000 - 500) x 0.5 = 1250, not the 低保 figures (3000 x 0.7 = 2100).
+ * The rate without the deductible leaves it undecided.
+ */
+static void
+decide__medical_edge__local_rate_and_deductible(void **state)
+{
+	struct xf_elig_person *a;
+
+	(void)state;
+	setp(XF_EP_MED_RATE, "0.7", 0);
+	setp(XF_EP_MED_DEDUCT, "0", 0);
+	setp(XF_EP_MED_CAP, "5000", 1);
+	a = add(100000);
+	add(100000);
+	a->medical = 300000;
+	decide(XF_ELIG_MEDICAL);
+	assert_int_equal(F.r.decided, 1);
+	assert_int_equal(F.r.eligible, 0);
+	assert_non_null(strstr(F.r.reason, "medical_aid_edge_rate"));
+	setp(XF_EP_MED_EDGE_RATE, "0.5", 0);
+	decide(XF_ELIG_MEDICAL);
+	assert_int_equal(F.r.decided, 0);
+	assert_non_null(strstr(F.r.reason, "medical_aid_edge_deductible"));
+	setp(XF_EP_MED_EDGE_DEDUCT, "500", 0);
+	decide(XF_ELIG_MEDICAL);
+	assert_int_equal(F.r.decided, 1);
+	assert_int_equal(F.r.eligible, 1);
+	assert_int_equal(F.r.lump, 125000);
+	assert_non_null(strstr(F.r.reason, "低保边缘家庭，救助 2 人"));
+	/* 1100 a head is not 低保边缘: nothing, whatever the rate. */
+	a->income = 120000;
+	decide(XF_ELIG_MEDICAL);
+	assert_int_equal(F.r.eligible, 0);
+	assert_non_null(strstr(F.r.reason, "非低保、低保边缘家庭"));
+}
+
 static void
 decide__bad_programme__fails(void **state)
 {
@@ -657,6 +759,9 @@ main(void)
 		T(decide__gongzufang_boundaries),
 		T(decide__temp_aid_months_of_standard),
 		T(decide__medical_rate_cap_rounded_once),
+		T(decide__medical_edge__local_rate_and_deductible),
+		T(decide__edge_rigid_cost__tested_after_deduction),
+		T(decide__edge_rigid_cost_rural__annual_figures),
 		T(decide__bad_programme__fails),
 		T(elig_parse_status__values),
 		T(elig_parse_disability__values),
