@@ -430,7 +430,7 @@ od_free(struct overdue *o)
 	free(o->status);
 }
 
-/* A whole number, maybe signed; 0 if it does not parse. */
+/* A whole number, maybe signed, into *v: 0, or -1 if it does not parse. */
 static int
 whole(const char *s, size_t n, long *v)
 {
@@ -1292,6 +1292,7 @@ sec_overdue(struct run *r, struct buf *b)
 	}
 }
 
+/* The map rep_cmp sorts entries of: qsort passes no argument. */
 static const struct xf_map *rep_map;
 
 /* Most repeat petitions first, then the largest repeat_n, then key. */
