@@ -6,6 +6,7 @@
 #                        golden CLI tests and docs checks, plain and again
 #                        under ASan+UBSan; the last line counts them
 #   make demo            run the tools on the built-in sample
+#   make screenshot      docs/report-demo.png from the demo's HTML report
 #   make bench           scripts/bench (see docs/benchmarks.md)
 #   make fuzz            libFuzzer harnesses, FUZZ_SECONDS each
 #   make valgrind        golden CLI tests under valgrind
@@ -201,6 +202,15 @@ demo: deps
 	$(MAKE) all
 	scripts/demo $(BUILD)/bin
 
+# docs/report-demo.png, the README's picture of the demo's HTML report
+# (needs chromium: scripts/install-deps browser).
+screenshot: all
+	rm -rf $(BUILD)/screenshot
+	XF_BINDIR=$(BUILD)/bin scripts/daily-summary \
+	    testdata/petitions-sample.csv $(BUILD)/screenshot 2024-12-31
+	scripts/screenshot $(BUILD)/screenshot/2024-12-31/report.html \
+	    docs/report-demo.png 1000,1500
+
 bench: deps
 	$(MAKE) all $(BUILD)/bench/libcsv-parse
 	scripts/bench
@@ -239,7 +249,7 @@ uninstall:
 clean:
 	rm -rf build build-*
 
-.PHONY: all units check check-one deps demo bench valgrind asan fuzz \
+.PHONY: all units check check-one deps demo screenshot bench valgrind asan fuzz \
 	fuzz-build install uninstall clean
 .PRECIOUS: $(BUILD)/data/%.c
 
