@@ -56,6 +56,7 @@ CMDS = \
 	xf-eligible \
 	xf-eval \
 	xf-mask \
+	xf-pricelink \
 	xf-repeat \
 	xf-report \
 	xf-rollup \
@@ -85,6 +86,7 @@ LIBSRC = \
 	lib/params.c \
 	lib/person.c \
 	lib/pii.c \
+	lib/pricelink.c \
 	lib/pseudo.c \
 	lib/rejects.c \
 	lib/repeat.c \
@@ -121,6 +123,7 @@ UNITS = \
 	params \
 	person \
 	pii \
+	pricelink \
 	pseudo \
 	rejects \
 	repeat \
