@@ -142,6 +142,7 @@ FUZZERS = \
 	money \
 	params \
 	pii \
+	pricelink \
 	repeat \
 	rollup \
 	route \
