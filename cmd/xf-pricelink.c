@@ -282,9 +282,9 @@ resolve(struct run *r, const struct xf_row *row, int k,
 		if (is_dibao(k)) {
 			if (xf_params_fen(p, &pv->fen, &why) == -1 ||
 			    pv->fen < 0) {
-				snprintf(err, errsz, "bad %s in %s:%lu: %s '%s'",
-				    name, p->file, p->line, pv->fen < 0 ?
-				    "negative" : why, p->value);
+				snprintf(err, errsz, "bad %s in %s:%lu: "
+				    "%s '%s'", name, p->file, p->line,
+				    pv->fen < 0 ? "negative" : why, p->value);
 				return -1;
 			}
 		}
@@ -322,8 +322,8 @@ missing(struct run *r, int k, const struct xf_date *on, char *err,
 		used += (size_t)snprintf(regions + used, sizeof(regions) -
 		    used, "%s%s", i == 0 ? "" : i == 1 ? " (nor " : ", ",
 		    chain[i]);
-	snprintf(err, errsz, "no %s in force on %s for %s%s; supply it with "
-	    "--params or a %s column", xf_pl_param_name(k),
+	snprintf(err, errsz, "no value for %s in force on %s for %s%s; "
+	    "supply it with --params or a %s column", xf_pl_param_name(k),
 	    xf_date_format(on, db), regions, n > 1 ? ")" : "",
 	    xf_pl_param_name(k));
 }
@@ -490,8 +490,8 @@ month_row(struct run *r, const struct xf_row *row)
 			used[k] = 1;
 			if (xf_pl_subsidy(pv[k].fen, xf_pl_group_rural(g),
 			    &d.rate, &opt->rnd, &sub[g], &why) == -1) {
-				xf_reject(r->rej, r->name, row, "subsidy for %s: "
-				    "%s", xf_pl_group_name(g), why);
+				xf_reject(r->rej, r->name, row, "subsidy for "
+				    "%s: %s", xf_pl_group_name(g), why);
 				return XF_EXIT_DATA;
 			}
 		}
@@ -803,8 +803,8 @@ load_counts(struct run *r, const char *path)
 		v = fld(&row, cm, &len);
 		if (len > 0) {
 			if (xf_pl_parse_month(v, len, &y, &m, &why) == -1) {
-				xf_warnat(name, row.line, "bad month: %s '%.*s'",
-				    why, (int)len, v);
+				xf_warnat(name, row.line, "bad month: %s "
+				    "'%.*s'", why, (int)len, v);
 				bad = 1;
 				continue;
 			}

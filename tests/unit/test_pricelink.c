@@ -195,7 +195,7 @@ subsidy__half_fen__rounds_up(void **state)
  * 4003 / 12 x 7.4% = 24.685166... -> 24.69; pre-rounded 24.6849 -> 24.68.
  */
 static void
-subsidy__rural__annual_over_twelve_rounded_once(void **state)
+subsidy__rural__twelfth_rounded_once(void **state)
 {
 	(void)state;
 	assert_int_equal(sub(540000, 1, "6.3"), 2835);
@@ -455,7 +455,7 @@ main(void)
 		cmocka_unit_test(decide__negative_rises__none),
 		cmocka_unit_test(subsidy__urban__standard_times_rate),
 		cmocka_unit_test(subsidy__half_fen__rounds_up),
-		cmocka_unit_test(subsidy__rural__annual_over_twelve_rounded_once),
+		cmocka_unit_test(subsidy__rural__twelfth_rounded_once),
 		cmocka_unit_test(subsidy__yuan__half_up_to_whole_yuan),
 		cmocka_unit_test(subsidy__minimum__after_rounding),
 		cmocka_unit_test(subsidy__bad_input__fails),
