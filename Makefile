@@ -57,6 +57,7 @@ CMDS = \
 	xf-eligible \
 	xf-eval \
 	xf-mask \
+	xf-pricelink \
 	xf-repeat \
 	xf-report \
 	xf-rollup \
@@ -86,6 +87,7 @@ LIBSRC = \
 	lib/params.c \
 	lib/person.c \
 	lib/pii.c \
+	lib/pricelink.c \
 	lib/pseudo.c \
 	lib/rejects.c \
 	lib/repeat.c \
@@ -122,6 +124,7 @@ UNITS = \
 	params \
 	person \
 	pii \
+	pricelink \
 	pseudo \
 	rejects \
 	repeat \
@@ -140,6 +143,7 @@ FUZZERS = \
 	money \
 	params \
 	pii \
+	pricelink \
 	repeat \
 	rollup \
 	route \

@@ -31,6 +31,8 @@ static const struct {
 			    "classification" },
 	{ "mask",	"mask or pseudonymise names, ID and phone numbers in "
 			    "columns and text" },
+	{ "pricelink",	"price-linked temporary subsidies per month and "
+			    "group from a CPI series" },
 	{ "repeat",	"repeat petitions: the same person on a similar "
 			    "matter within a window" },
 	{ "report",	"the daily, weekly, monthly summary: headline, "
