@@ -39,6 +39,25 @@
 
 enum ntype { N_SEQ, N_ALT, N_LIT, N_REP, N_OPT, N_BOL, N_NLB, N_NLA };
 
+/* A set of characters as 256 bits, one per hash: no false negatives. */
+struct bloom {
+	uint64_t	 w[4];
+};
+
+#define BLOOMBIT(c)	((uint32_t)((c) * UINT32_C(0x9E3779B1)) >> 24)
+
+static void
+bloom_add(struct bloom *b, uint32_t c)
+{
+	b->w[BLOOMBIT(c) / 64] |= UINT64_C(1) << (BLOOMBIT(c) % 64);
+}
+
+static inline int
+bloom_has(const struct bloom *b, uint32_t c)
+{
+	return (int)(b->w[BLOOMBIT(c) / 64] >> (BLOOMBIT(c) % 64) & 1);
+}
+
 struct range {
 	uint32_t	 lo, hi;
 };
@@ -64,10 +83,10 @@ struct node {
 	signed char	*need;		/* SEQ: per item, see first_of */
 	uint32_t	**fs;		/* SEQ: per item where need is 1, the */
 	size_t		*nfs;		/* characters it can begin with, */
-	uint64_t	*fsmask;	/* and bit c % 64 of each */
+	struct bloom	*fsmask;	/* and a filter of them */
 	uint32_t	*afs;		/* ALT: the same for all branches */
 	size_t		 nafs;		/* (0: no pruning) */
-	uint64_t	 afsmask;
+	struct bloom	 afsmask;
 	uint64_t	 ascii[2];	/* REP: which ASCII characters match */
 	int		 cjk;		/* REP: 1 if U+4E00..9FFF all match, */
 					/* 0 if none does, -1 mixed */
@@ -937,7 +956,7 @@ set_need(struct node *nd)
 			nd->afs = s.v;
 			nd->nafs = s.n;
 			for (j = 0; j < s.n; j++)
-				nd->afsmask |= UINT64_C(1) << (s.v[j] % 64);
+				bloom_add(&nd->afsmask, s.v[j]);
 		} else
 			free(s.v);
 		return;
@@ -957,7 +976,7 @@ set_need(struct node *nd)
 			nd->fs[i] = s.v;
 			nd->nfs[i] = s.n;
 			for (j = 0; j < s.n; j++)
-				nd->fsmask[i] |= UINT64_C(1) << (s.v[j] % 64);
+				bloom_add(&nd->fsmask[i], s.v[j]);
 		} else {
 			free(s.v);
 			if (nd->need[i] == 1)
@@ -1092,21 +1111,59 @@ decode(const unsigned char *s, size_t n, uint32_t *c)
 static inline uint32_t
 char_at(const struct xf_litre_text *t, size_t pos)
 {
-	uint32_t c;
+	return t->cp[pos];
+}
 
-	if (pos >= t->n || decode((const unsigned char *)t->s + pos,
-	    t->n - pos, &c) == 0)
-		return NOCHAR;
-	return c;
+/* The length in UTF-8 of character c. */
+static inline size_t
+cplen(uint32_t c)
+{
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+int
+xf_litre_text_chars(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned int c0;
+	uint32_t c;
+	int l;
+
+	while (i < n) {
+		c0 = p[i];
+		if (c0 < 0x80) {
+			cp[i++] = c0;
+			continue;
+		}
+		/* Chinese: a lead byte that limits nothing, two more. */
+		if (c0 >= 0xE1 && c0 != 0xED && c0 <= 0xEF && n - i >= 3 &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			cp[i] = ((uint32_t)(c0 & 0x0F) << 12) |
+			    ((uint32_t)(p[i + 1] & 0x3F) << 6) |
+			    (p[i + 2] & 0x3F);
+			cp[i + 1] = cp[i + 2] = NOCHAR;
+			i += 3;
+			continue;
+		}
+		if ((l = xf_utf8_decode(s + i, n - i, &c)) <= 0)
+			return 0;
+		cp[i] = c;
+		while (--l > 0)
+			cp[++i] = NOCHAR;
+		i++;
+	}
+	cp[n] = NOCHAR;
+	return 1;
 }
 
 /* Whether c is one of the n characters in set (ascending). */
 static inline int
-in_set(const uint32_t *set, size_t n, uint64_t mask, uint32_t c)
+in_set(const uint32_t *set, size_t n, const struct bloom *mask, uint32_t c)
 {
 	size_t lo = 0, hi = n, mid;
 
-	if (c == NOCHAR || !(mask >> (c % 64) & 1))
+	if (c == NOCHAR || !bloom_has(mask, c))
 		return 0;
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
@@ -1124,12 +1181,12 @@ in_set(const uint32_t *set, size_t n, uint64_t mask, uint32_t c)
  */
 static const uint32_t *
 needs_lit(const struct node *seq, size_t i, const struct cont *k, size_t *n,
-    uint64_t *mask)
+    const struct bloom **mask)
 {
 	for (;;) {
 		if (seq->need[i] == 1) {
 			*n = seq->nfs[i];
-			*mask = seq->fsmask[i];
+			*mask = &seq->fsmask[i];
 			return seq->fs[i];
 		}
 		if (seq->need[i] == -1 || k == NULL)
@@ -1193,11 +1250,10 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 	uint32_t nextc[MAXREP + 1];
 	unsigned prio[MAXLIT + 2];
 	const uint32_t *fs;
-	uint64_t fsm;
+	const struct bloom *fsm;
 	size_t nfs;
 	uint32_t c;
 	long r;
-	int l;
 
 	for (;;) {
 		if (++ms->steps > MAXSTEPS) {
@@ -1205,7 +1261,7 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 			return -1;
 		}
 		if (i < seq->nkid && seq->need[i] == 1 && !in_set(seq->fs[i],
-		    seq->nfs[i], seq->fsmask[i], char_at(t, pos)))
+		    seq->nfs[i], &seq->fsmask[i], char_at(t, pos)))
 			return -1;
 		if (i == seq->nkid) {
 			if (k == NULL)
@@ -1255,8 +1311,7 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 			ends[0] = pos;
 			q = pos;
 			for (cnt = 0;; cnt++) {
-				if (q >= t->n || (l = decode((const unsigned
-				    char *)t->s + q, t->n - q, &c)) == 0) {
+				if ((c = t->cp[q]) == NOCHAR) {
 					nextc[cnt] = NOCHAR;
 					break;
 				}
@@ -1267,7 +1322,7 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 					ms->abort = 1;
 					return -1;
 				}
-				q += (size_t)l;
+				q += cplen(c);
 				ends[cnt + 1] = q;
 			}
 			if (cnt < nd->min)
@@ -1285,7 +1340,7 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 		case N_ALT:
 			c = char_at(t, pos);
 			if (nd->nafs > 0 && !in_set(nd->afs, nd->nafs,
-			    nd->afsmask, c))
+			    &nd->afsmask, c))
 				return -1;
 			k2.seq = seq;
 			k2.i = i + 1;
@@ -1295,7 +1350,7 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 
 				/* A branch that must begin otherwise. */
 				if (b->need[0] == 1 && (c == NOCHAR ||
-				    !(b->fsmask[0] >> (c % 64) & 1)))
+				    !bloom_has(&b->fsmask[0], c)))
 					continue;
 				r = m_seq(ms, b, 0, pos, &k2);
 				if (r >= 0 || ms->abort)

@@ -61,11 +61,22 @@ void	 xf_litre_free(struct xf_litre *);
  */
 const uint32_t *xf_litre_first(const struct xf_litre *, size_t *n);
 
-/* A text: valid UTF-8 (the caller checks). */
+/*
+ * A text, valid UTF-8 (the caller checks), and its characters: cp[i] is
+ * the code point that begins at byte i, UINT32_MAX inside a character
+ * and at i = n (xf_litre_text_chars fills it).
+ */
 struct xf_litre_text {
 	const char	*s;
 	size_t		 n;
+	const uint32_t	*cp;
 };
+
+/*
+ * Fill cp (room for n + 1) for the n bytes at s.  Returns 1, or 0 if
+ * they are not valid UTF-8 (cp is then not filled to the end).
+ */
+int	 xf_litre_text_chars(const char *s, size_t n, uint32_t *cp);
 
 /*
  * The end offset of the match that PCRE2 would find anchored at START,

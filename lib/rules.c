@@ -1304,6 +1304,8 @@ struct dfield {
 	size_t		*start;
 	unsigned	*touched;	/* the rules with pairs */
 	size_t		 ntouched;
+	uint32_t	*cp;		/* the characters (litre.h) */
+	size_t		 cpcap;
 };
 
 struct xf_classifier {
@@ -1411,6 +1413,7 @@ dfield_free(struct dfield *f)
 	free(f->len);
 	free(f->start);
 	free(f->touched);
+	free(f->cp);
 }
 
 void
@@ -1580,7 +1583,11 @@ dfield_build(const struct xf_rules *r, struct dfield *f, const char *s,
 	for (k = 0; k < f->ntouched; k++)
 		f->len[f->touched[k]] = 0;
 	f->ntouched = 0;
-	f->valid = xf_utf8_valid(s, n, NULL);
+	if (f->cpcap < n + 1) {
+		f->cpcap = n + 256;
+		f->cp = xf_reallocarray(f->cp, f->cpcap, sizeof(uint32_t));
+	}
+	f->valid = xf_litre_text_chars(s, n, f->cp);
 	if (!f->valid)
 		return;
 	for (k = 0; k < nhit; k++) {
@@ -1648,6 +1655,7 @@ match_direct(struct xf_classifier *c, const struct rule *ru, size_t i,
 
 	t.s = s;
 	t.n = n;
+	t.cp = f->cp;
 	for (k = 0; k < f->len[i] && count < MAXCOUNT; k++) {
 		if (st[k] < pos)
 			continue;
