@@ -34,6 +34,7 @@ struct xf_ac {
 	unsigned char	 cls[256];	/* byte -> column */
 	size_t		 ncls;
 	size_t		 nstate;
+	size_t		 firstout;	/* states from here on report ids */
 	/* Ids reported in each state: out[outoff[s] .. outoff[s+1]). */
 	unsigned	*out;
 	size_t		*outoff;
@@ -73,7 +74,8 @@ xf_ac_add(struct xf_ac *ac, const char *s, size_t n, unsigned id)
 int
 xf_ac_build(struct xf_ac *ac)
 {
-	uint16_t *trie, *fail, *queue;
+	uint16_t *trie, *fail, *queue, *perm, *row, *row2, *tmp;
+	char *done;
 	size_t i, j, cap, w, nstate = 1, head = 0, tail = 0;
 	unsigned **ids;
 	size_t *nids, total;
@@ -166,21 +168,68 @@ xf_ac_build(struct xf_ac *ac)
 		}
 	}
 
-	ac->delta = xf_reallocarray(trie, nstate * w, sizeof(uint16_t));
+	/*
+	 * Number the states that report nothing first (the root, which
+	 * reports nothing, stays 0), so that a scan tells the others by
+	 * their number alone.
+	 */
+	perm = xf_calloc(nstate, sizeof(uint16_t));
+	for (i = 0, j = 0; i < nstate; i++)
+		if (nids[i] == 0)
+			perm[i] = (uint16_t)j++;
+	ac->firstout = j;
+	for (i = 0; i < nstate; i++)
+		if (nids[i] != 0)
+			perm[i] = (uint16_t)j++;
+	/* In place (the table is megabytes): targets, then rows by cycles. */
+	row2 = xf_calloc(w, sizeof(uint16_t));
+	trie = xf_reallocarray(trie, nstate * w, sizeof(uint16_t));
+	for (i = 0; i < nstate * w; i++)
+		trie[i] = perm[trie[i]];
+	row = xf_calloc(w, sizeof(uint16_t));
+	done = xf_calloc(nstate, 1);
+	for (i = 0; i < nstate; i++) {
+		size_t s = i;
+
+		if (done[i] || perm[i] == i)
+			continue;
+		/* The row of state s moves to perm[s]; follow the cycle. */
+		memcpy(row, trie + s * w, w * sizeof(uint16_t));
+		do {
+			size_t d = perm[s];
+
+			memcpy(tmp = row2, trie + d * w, w * sizeof(uint16_t));
+			memcpy(trie + d * w, row, w * sizeof(uint16_t));
+			memcpy(row, tmp, w * sizeof(uint16_t));
+			done[s] = 1;
+			s = d;
+		} while (s != i);
+	}
+	free(row);
+	free(row2);
+	free(done);
+	ac->delta = trie;
 	ac->nstate = nstate;
 	ac->outoff = xf_calloc(nstate + 1, sizeof(size_t));
 	for (i = 0, total = 0; i < nstate; i++) {
-		ac->outoff[i] = total;
+		ac->outoff[perm[i]] = nids[i];	/* counts for now */
 		total += nids[i];
 	}
+	for (i = 0, total = 0; i < nstate; i++) {
+		size_t cnt = ac->outoff[i];
+
+		ac->outoff[i] = total;
+		total += cnt;
+	}
 	ac->outoff[nstate] = total;
-	ac->out = xf_calloc(total, sizeof(unsigned));
+	ac->out = xf_calloc(total + 1, sizeof(unsigned));
 	for (i = 0; i < nstate; i++) {
 		if (nids[i] > 0)
-			memcpy(ac->out + ac->outoff[i], ids[i],
+			memcpy(ac->out + ac->outoff[perm[i]], ids[i],
 			    nids[i] * sizeof(unsigned));
 		free(ids[i]);
 	}
+	free(perm);
 	free(ids);
 	free(nids);
 	free(fail);
@@ -200,6 +249,8 @@ xf_ac_scan(const struct xf_ac *ac, const char *s, size_t n, uint64_t *bits)
 		return;
 	for (; p < end; p++) {
 		st = delta[st * w + cls[*p]];
+		if (st < ac->firstout)
+			continue;
 		for (k = ac->outoff[st]; k < ac->outoff[st + 1]; k++)
 			bits[ac->out[k] / 64] |= UINT64_C(1) << (ac->out[k] % 64);
 	}
@@ -212,13 +263,15 @@ xf_ac_scan_hits(const struct xf_ac *ac, const char *s, size_t n,
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	const uint16_t *delta = ac->delta;
 	const unsigned char *cls = ac->cls;
-	size_t st = 0, k, nhit = 0, w = ac->ncls;
+	size_t st = 0, k, nhit = 0, w = ac->ncls, firstout = ac->firstout;
 	unsigned id;
 
 	if (delta == NULL)
 		return 0;
 	for (; p < end; p++) {
 		st = delta[st * w + cls[*p]];
+		if (st < firstout)
+			continue;
 		for (k = ac->outoff[st]; k < ac->outoff[st + 1]; k++) {
 			id = ac->out[k];
 			if (id < hitmin)
