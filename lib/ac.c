@@ -71,6 +71,19 @@ xf_ac_add(struct xf_ac *ac, const char *s, size_t n, unsigned id)
 	k->id = id;
 }
 
+/* Double the trie's room for states (cap of them, w columns). */
+static size_t
+grow(uint16_t **trie, unsigned ***ids, size_t **nids, size_t cap, size_t w)
+{
+	*trie = xf_reallocarray(*trie, 2 * cap * w, sizeof(uint16_t));
+	memset(*trie + cap * w, 0, cap * w * sizeof(uint16_t));
+	*ids = xf_reallocarray(*ids, 2 * cap, sizeof(**ids));
+	*nids = xf_reallocarray(*nids, 2 * cap, sizeof(**nids));
+	memset(*ids + cap, 0, cap * sizeof(**ids));
+	memset(*nids + cap, 0, cap * sizeof(**nids));
+	return 2 * cap;
+}
+
 int
 xf_ac_build(struct xf_ac *ac)
 {
@@ -117,19 +130,8 @@ xf_ac_build(struct xf_ac *ac)
 					free(nids);
 					return -1;
 				}
-				if (nstate == cap) {
-					trie = xf_reallocarray(trie, 2 * cap * w,
-					    sizeof(uint16_t));
-					memset(trie + cap * w, 0,
-					    cap * w * sizeof(uint16_t));
-					ids = xf_reallocarray(ids, 2 * cap,
-					    sizeof(*ids));
-					nids = xf_reallocarray(nids, 2 * cap,
-					    sizeof(*nids));
-					memset(ids + cap, 0, cap * sizeof(*ids));
-					memset(nids + cap, 0, cap * sizeof(*nids));
-					cap *= 2;
-				}
+				if (nstate == cap)
+					cap = grow(&trie, &ids, &nids, cap, w);
 				trie[s * w + b] = (uint16_t)nstate++;
 			}
 			s = trie[s * w + b];

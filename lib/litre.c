@@ -33,7 +33,9 @@
 
 #define MAXALT		256	/* alternatives of a merged literal set */
 #define MAXLIT		120	/* bytes in a literal */
-#define MAXREP		256	/* characters a repeat may take */
+#define MAXREP		64	/* characters a repeat may take, and */
+#define MAXAT		31	/* alternatives beginning at one place */
+				/* (more: PCRE2 takes over) */
 #define MAXSTEPS	100000	/* steps of one anchored search */
 #define NOLIT		UINT_MAX
 
@@ -62,6 +64,19 @@ struct range {
 	uint32_t	 lo, hi;
 };
 
+/*
+ * Where item i of a sequence is reached: whether a literal must begin
+ * there (first_of's answer; -1 also when there is nothing to check),
+ * and if so the characters it can begin with and a filter of them.
+ * Kept together, as the matcher reads them together.
+ */
+struct npos {
+	struct bloom	 mask;
+	uint32_t	*fs;
+	size_t		 nfs;
+	signed char	 need;
+};
+
 struct node {
 	enum ntype	 type;
 	struct node	**kid;		/* SEQ, ALT; OPT: one SEQ */
@@ -80,10 +95,8 @@ struct node {
 	size_t		 nrg;
 	int		 neg;
 	unsigned	 min, max;
-	signed char	*need;		/* SEQ: per item, see first_of */
-	uint32_t	**fs;		/* SEQ: per item where need is 1, the */
-	size_t		*nfs;		/* characters it can begin with, */
-	struct bloom	*fsmask;	/* and a filter of them */
+	struct npos	*pos;		/* SEQ: per item (and the end) */
+	struct npos	*kfirst;	/* ALT: each branch's pos[0] */
 	uint32_t	*afs;		/* ALT: the same for all branches */
 	size_t		 nafs;		/* (0: no pruning) */
 	struct bloom	 afsmask;
@@ -216,13 +229,11 @@ node_free(struct node *nd)
 	free(nd->fcp);
 	free(nd->fpr);
 	free(nd->rg);
-	free(nd->need);
-	if (nd->fs != NULL)
+	if (nd->pos != NULL)
 		for (i = 0; i <= nd->nkid; i++)
-			free(nd->fs[i]);
-	free(nd->fs);
-	free(nd->nfs);
-	free(nd->fsmask);
+			free(nd->pos[i].fs);
+	free(nd->pos);
+	free(nd->kfirst);	/* its fs belong to the branches */
 	free(nd->afs);
 	free(nd);
 }
@@ -948,6 +959,9 @@ set_need(struct node *nd)
 		return;
 	}
 	if (nd->type == N_ALT) {
+		nd->kfirst = xf_calloc(nd->nkid, sizeof(*nd->kfirst));
+		for (i = 0; i < nd->nkid; i++)
+			nd->kfirst[i] = nd->kid[i]->pos[0];
 		for (i = 0; i < nd->nkid; i++)
 			if (first_of(nd->kid[i], 0, &s, 1) != 1)
 				break;
@@ -963,24 +977,21 @@ set_need(struct node *nd)
 	}
 	if (nd->type != N_SEQ)
 		return;
-	nd->need = xf_calloc(nd->nkid + 1, 1);
-	nd->fs = xf_calloc(nd->nkid + 1, sizeof(*nd->fs));
-	nd->nfs = xf_calloc(nd->nkid + 1, sizeof(*nd->nfs));
-	nd->fsmask = xf_calloc(nd->nkid + 1, sizeof(*nd->fsmask));
+	nd->pos = xf_calloc(nd->nkid + 1, sizeof(*nd->pos));
 	for (i = 0; i <= nd->nkid; i++) {
 		s.v = NULL;
 		s.n = 0;
-		nd->need[i] = (signed char)first_of(nd, i, &s, 1);
-		if (nd->need[i] == 1 && s.n > 0) {
+		nd->pos[i].need = (signed char)first_of(nd, i, &s, 1);
+		if (nd->pos[i].need == 1 && s.n > 0) {
 			qsort(s.v, s.n, sizeof(uint32_t), cmpu);
-			nd->fs[i] = s.v;
-			nd->nfs[i] = s.n;
+			nd->pos[i].fs = s.v;
+			nd->pos[i].nfs = s.n;
 			for (j = 0; j < s.n; j++)
-				bloom_add(&nd->fsmask[i], s.v[j]);
+				bloom_add(&nd->pos[i].mask, s.v[j]);
 		} else {
 			free(s.v);
-			if (nd->need[i] == 1)
-				nd->need[i] = -1;	/* nothing to check */
+			if (nd->pos[i].need == 1)
+				nd->pos[i].need = -1;	/* nothing to check */
 		}
 	}
 }
@@ -1184,12 +1195,12 @@ needs_lit(const struct node *seq, size_t i, const struct cont *k, size_t *n,
     const struct bloom **mask)
 {
 	for (;;) {
-		if (seq->need[i] == 1) {
-			*n = seq->nfs[i];
-			*mask = &seq->fsmask[i];
-			return seq->fs[i];
+		if (seq->pos[i].need == 1) {
+			*n = seq->pos[i].nfs;
+			*mask = &seq->pos[i].mask;
+			return seq->pos[i].fs;
 		}
-		if (seq->need[i] == -1 || k == NULL)
+		if (seq->pos[i].need == -1 || k == NULL)
 			return NULL;
 		seq = k->seq;
 		i = k->i;
@@ -1223,6 +1234,8 @@ lit_at(const struct mstate *ms, const struct node *nd, size_t pos,
 			if (sl > t->n - pos || memcmp(t->s + pos, nd->str[k],
 			    sl) != 0)
 				continue;
+			if (n == MAXAT)
+				return MAXAT + 2;	/* too many */
 			prio[n] = pr;	/* in order: fpr ascends within c */
 			len[n++] = sl;
 		}
@@ -1246,9 +1259,9 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 	const struct xf_litre_text *t = ms->t;
 	const struct node *nd;
 	struct cont k2;
-	size_t j, n, ends[MAXREP + 1], lens[MAXLIT + 2], q, cnt;
+	size_t j, n, ends[MAXREP + 1], lens[MAXAT + 1], q, cnt;
 	uint32_t nextc[MAXREP + 1];
-	unsigned prio[MAXLIT + 2];
+	unsigned prio[MAXAT + 1];
 	const uint32_t *fs;
 	const struct bloom *fsm;
 	size_t nfs;
@@ -1260,8 +1273,9 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 			ms->abort = 1;
 			return -1;
 		}
-		if (i < seq->nkid && seq->need[i] == 1 && !in_set(seq->fs[i],
-		    seq->nfs[i], &seq->fsmask[i], char_at(t, pos)))
+		if (i < seq->nkid && seq->pos[i].need == 1 &&
+		    !in_set(seq->pos[i].fs, seq->pos[i].nfs, &seq->pos[i].mask,
+		    char_at(t, pos)))
 			return -1;
 		if (i == seq->nkid) {
 			if (k == NULL)
@@ -1294,6 +1308,10 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 			continue;
 		case N_LIT:
 			n = lit_at(ms, nd, pos, prio, lens);
+			if (n > MAXAT) {
+				ms->abort = 1;
+				return -1;
+			}
 			if (n == 1) {
 				/* The only way on: no need to come back. */
 				pos += lens[0];
@@ -1349,8 +1367,8 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 				const struct node *b = nd->kid[j];
 
 				/* A branch that must begin otherwise. */
-				if (b->need[0] == 1 && (c == NOCHAR ||
-				    !bloom_has(&b->fsmask[0], c)))
+				if (nd->kfirst[j].need == 1 && (c == NOCHAR ||
+				    !bloom_has(&nd->kfirst[j].mask, c)))
 					continue;
 				r = m_seq(ms, b, 0, pos, &k2);
 				if (r >= 0 || ms->abort)
