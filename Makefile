@@ -80,6 +80,7 @@ LIBSRC = \
 	lib/hanzi.c \
 	lib/hash.c \
 	lib/ident.c \
+	lib/litre.c \
 	lib/map.c \
 	lib/money.c \
 	lib/ngram.c \

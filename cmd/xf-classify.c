@@ -191,6 +191,35 @@ find_text(const struct options *opt, const struct xf_row *hdr,
 	return 0;
 }
 
+/*
+ * A confidence in [0, 1] with two decimals, as printf's "%.2f" writes
+ * it, without printf where the rounding is plain: x * 100 is computed
+ * with an error far below 1e-9, so unless it lies that close to a
+ * half, rounding it gives printf's digits.
+ */
+static void
+format_confidence(double x, char *buf, size_t size)
+{
+	double y = x * 100, f;
+	long k;
+
+	if (!(x >= 0 && x <= 1)) {
+		snprintf(buf, size, "%.2f", x);
+		return;
+	}
+	f = floor(y);
+	if (fabs(y - f - 0.5) < 1e-9) {
+		snprintf(buf, size, "%.2f", x);
+		return;
+	}
+	k = (long)f + (y - f > 0.5);
+	buf[0] = (char)('0' + k / 100);
+	buf[1] = '.';
+	buf[2] = (char)('0' + k / 10 % 10);
+	buf[3] = (char)('0' + k % 10);
+	buf[4] = '\0';
+}
+
 static void
 write_verdict(struct run *r, const struct xf_row *row,
     const struct xf_verdict *v)
@@ -205,7 +234,7 @@ write_verdict(struct run *r, const struct xf_row *row,
 		xf_csvout_str(r->out, v->category);
 		xf_csvout_str(r->out, v->subcategory);
 	}
-	snprintf(conf, sizeof(conf), "%.2f", v->confidence);
+	format_confidence(v->confidence, conf, sizeof(conf));
 	xf_csvout_str(r->out, conf);
 	xf_csvout_str(r->out, v->evidence);
 	if (r->opt->explain)
@@ -421,7 +450,7 @@ main(int argc, char *argv[])
 	struct run r;
 	struct xf_rules *rules;
 	struct xf_output *outfile;
-	const char *rulesfile = NULL, *modelfile = NULL, *err;
+	const char *rulesfile = NULL, *modelfile = NULL, *err, *pcre;
 	int modeset = 0;
 	char *addfile[8];
 	size_t nadd = 0, i;
@@ -527,6 +556,16 @@ main(int argc, char *argv[])
 		    xf_data_rules_len, "<default rules>");
 	for (i = 0; rc == 0 && i < nadd; i++)
 		rc = xf_rules_load(rules, addfile[i]);
+	/*
+	 * For checking the direct matching of rules against PCRE2 (tests/sh/
+	 * classify-equiv.sh): XF_CLASSIFY_PCRE2=1 matches every rule with
+	 * PCRE2, =plain also without the literal prefilter.
+	 */
+	if ((pcre = getenv("XF_CLASSIFY_PCRE2")) != NULL && *pcre != '\0') {
+		xf_rules_set_direct(rules, 0);
+		if (strcmp(pcre, "plain") == 0)
+			xf_rules_set_prefilter(rules, 0);
+	}
 	if (rc == 0)
 		rc = xf_rules_compile(rules);
 	if (rc == -1) {
@@ -543,6 +582,7 @@ main(int argc, char *argv[])
 
 	r.opt = &opt;
 	r.cls = xf_classifier_new(rules);
+	xf_classifier_set_lists(r.cls, opt.explain, opt.all);
 	if (getenv("XF_PROFILE") != NULL)
 		xf_classifier_profile(r.cls);
 	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)

@@ -2,8 +2,11 @@
 
 /*
  * Aho-Corasick over bytes, compiled to a full transition table of 16-bit
- * states (256 entries a state: a few hundred kilobytes for the default
- * rules), so that a scan is one table lookup per byte.
+ * states, so that a scan is one table lookup per byte.  The table's
+ * columns are not the 256 byte values but the bytes the keys use (one
+ * column for all others; an upper-case letter shares its lower-case
+ * column): UTF-8 keys use about a hundred, so the table is a few
+ * megabytes for the default rules' twenty thousand states, not twelve.
  *
  * Written here because none of the libraries this project may use has a
  * multi-literal search: PCRE2's alternation stops at the leftmost match
@@ -27,8 +30,11 @@ struct key {
 struct xf_ac {
 	struct key	*key;
 	size_t		 nkey, keycap;
-	uint16_t	*delta;		/* [state][256] */
+	uint16_t	*delta;		/* [state][ncls] */
+	unsigned char	 cls[256];	/* byte -> column */
+	size_t		 ncls;
 	size_t		 nstate;
+	size_t		 firstout;	/* states from here on report ids */
 	/* Ids reported in each state: out[outoff[s] .. outoff[s+1]). */
 	unsigned	*out;
 	size_t		*outoff;
@@ -65,33 +71,70 @@ xf_ac_add(struct xf_ac *ac, const char *s, size_t n, unsigned id)
 	k->id = id;
 }
 
+/* Double the trie's room for states (cap of them, w columns). */
+static size_t
+grow(uint16_t **trie, unsigned ***ids, size_t **nids, size_t cap, size_t w)
+{
+	*trie = xf_reallocarray(*trie, 2 * cap * w, sizeof(uint16_t));
+	memset(*trie + cap * w, 0, cap * w * sizeof(uint16_t));
+	*ids = xf_reallocarray(*ids, 2 * cap, sizeof(**ids));
+	*nids = xf_reallocarray(*nids, 2 * cap, sizeof(**nids));
+	memset(*ids + cap, 0, cap * sizeof(**ids));
+	memset(*nids + cap, 0, cap * sizeof(**nids));
+	return 2 * cap;
+}
+
 int
 xf_ac_build(struct xf_ac *ac)
 {
-	uint16_t *trie, *fail, *queue;
-	size_t i, j, cap, nstate = 1, head = 0, tail = 0;
+	uint16_t *trie, *fail, *queue, *perm, *row, *row2, *tmp;
+	char *done;
+	size_t i, j, cap, w, nstate = 1, head = 0, tail = 0;
 	unsigned **ids;
 	size_t *nids, total;
 	int c;
 
-	/* The trie, as a full table: 0 means "no edge" (the root has none). */
-	cap = 1;
+	/*
+	 * The trie, as a full table: 0 means "no edge" (the root has none).
+	 * Keys share their prefixes, so it grows as states are made.
+	 */
+	memset(ac->cls, 0, sizeof(ac->cls));
+	ac->ncls = 1;
 	for (i = 0; i < ac->nkey; i++)
-		cap += ac->key[i].n;
-	if (cap > MAXSTATES)
-		return -1;
-	trie = xf_calloc(cap * 256, sizeof(uint16_t));
+		for (j = 0; j < ac->key[i].n; j++) {
+			unsigned char b = (unsigned char)ac->key[i].s[j];
+
+			if (ac->cls[b] == 0)
+				ac->cls[b] = (unsigned char)ac->ncls++;
+		}
+	for (c = 'A'; c <= 'Z'; c++)
+		ac->cls[c] = ac->cls[lower[c]];
+	w = ac->ncls;
+	cap = 1024;
+	trie = xf_calloc(cap * w, sizeof(uint16_t));
 	ids = xf_calloc(cap, sizeof(*ids));
 	nids = xf_calloc(cap, sizeof(*nids));
 	for (i = 0; i < ac->nkey; i++) {
 		size_t s = 0;
 
 		for (j = 0; j < ac->key[i].n; j++) {
-			unsigned char b = (unsigned char)ac->key[i].s[j];
+			unsigned char b = ac->cls[(unsigned char)
+			    ac->key[i].s[j]];
 
-			if (trie[s * 256 + b] == 0)
-				trie[s * 256 + b] = (uint16_t)nstate++;
-			s = trie[s * 256 + b];
+			if (trie[s * w + b] == 0) {
+				if (nstate == MAXSTATES) {
+					for (s = 0; s < nstate; s++)
+						free(ids[s]);
+					free(trie);
+					free(ids);
+					free(nids);
+					return -1;
+				}
+				if (nstate == cap)
+					cap = grow(&trie, &ids, &nids, cap, w);
+				trie[s * w + b] = (uint16_t)nstate++;
+			}
+			s = trie[s * w + b];
 		}
 		ids[s] = xf_reallocarray(ids[s], nids[s] + 1,
 		    sizeof(unsigned));
@@ -105,7 +148,7 @@ xf_ac_build(struct xf_ac *ac)
 	 */
 	fail = xf_calloc(nstate, sizeof(uint16_t));
 	queue = xf_calloc(nstate, sizeof(uint16_t));
-	for (c = 0; c < 256; c++)
+	for (c = 0; c < (int)w; c++)
 		if (trie[c] != 0)
 			queue[tail++] = trie[c];
 	while (head < tail) {
@@ -116,32 +159,79 @@ xf_ac_build(struct xf_ac *ac)
 			    sizeof(unsigned));
 			ids[s][nids[s]++] = ids[f][j];
 		}
-		for (c = 0; c < 256; c++) {
-			size_t t = trie[s * 256 + c];
+		for (c = 0; c < (int)w; c++) {
+			size_t t = trie[s * w + c];
 
 			if (t != 0) {
-				fail[t] = trie[f * 256 + c];
+				fail[t] = trie[f * w + c];
 				queue[tail++] = (uint16_t)t;
 			} else
-				trie[s * 256 + c] = trie[f * 256 + c];
+				trie[s * w + c] = trie[f * w + c];
 		}
 	}
 
-	ac->delta = xf_reallocarray(trie, nstate * 256, sizeof(uint16_t));
+	/*
+	 * Number the states that report nothing first (the root, which
+	 * reports nothing, stays 0), so that a scan tells the others by
+	 * their number alone.
+	 */
+	perm = xf_calloc(nstate, sizeof(uint16_t));
+	for (i = 0, j = 0; i < nstate; i++)
+		if (nids[i] == 0)
+			perm[i] = (uint16_t)j++;
+	ac->firstout = j;
+	for (i = 0; i < nstate; i++)
+		if (nids[i] != 0)
+			perm[i] = (uint16_t)j++;
+	/* In place (the table is megabytes): targets, then rows by cycles. */
+	row2 = xf_calloc(w, sizeof(uint16_t));
+	trie = xf_reallocarray(trie, nstate * w, sizeof(uint16_t));
+	for (i = 0; i < nstate * w; i++)
+		trie[i] = perm[trie[i]];
+	row = xf_calloc(w, sizeof(uint16_t));
+	done = xf_calloc(nstate, 1);
+	for (i = 0; i < nstate; i++) {
+		size_t s = i;
+
+		if (done[i] || perm[i] == i)
+			continue;
+		/* The row of state s moves to perm[s]; follow the cycle. */
+		memcpy(row, trie + s * w, w * sizeof(uint16_t));
+		do {
+			size_t d = perm[s];
+
+			memcpy(tmp = row2, trie + d * w, w * sizeof(uint16_t));
+			memcpy(trie + d * w, row, w * sizeof(uint16_t));
+			memcpy(row, tmp, w * sizeof(uint16_t));
+			done[s] = 1;
+			s = d;
+		} while (s != i);
+	}
+	free(row);
+	free(row2);
+	free(done);
+	ac->delta = trie;
 	ac->nstate = nstate;
 	ac->outoff = xf_calloc(nstate + 1, sizeof(size_t));
 	for (i = 0, total = 0; i < nstate; i++) {
-		ac->outoff[i] = total;
+		ac->outoff[perm[i]] = nids[i];	/* counts for now */
 		total += nids[i];
 	}
+	for (i = 0, total = 0; i < nstate; i++) {
+		size_t cnt = ac->outoff[i];
+
+		ac->outoff[i] = total;
+		total += cnt;
+	}
 	ac->outoff[nstate] = total;
-	ac->out = xf_calloc(total, sizeof(unsigned));
+	ac->out = xf_calloc(total + 1, sizeof(unsigned));
 	for (i = 0; i < nstate; i++) {
 		if (nids[i] > 0)
-			memcpy(ac->out + ac->outoff[i], ids[i],
+			memcpy(ac->out + ac->outoff[perm[i]], ids[i],
 			    nids[i] * sizeof(unsigned));
 		free(ids[i]);
 	}
+	free(perm);
 	free(ids);
 	free(nids);
 	free(fail);
@@ -154,12 +244,15 @@ xf_ac_scan(const struct xf_ac *ac, const char *s, size_t n, uint64_t *bits)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	const uint16_t *delta = ac->delta;
-	size_t st = 0, k;
+	const unsigned char *cls = ac->cls;
+	size_t st = 0, k, w = ac->ncls;
 
 	if (delta == NULL)
 		return;
 	for (; p < end; p++) {
-		st = delta[st * 256 + lower[*p]];
+		st = delta[st * w + cls[*p]];
+		if (st < ac->firstout)
+			continue;
 		for (k = ac->outoff[st]; k < ac->outoff[st + 1]; k++)
 			bits[ac->out[k] / 64] |= UINT64_C(1) << (ac->out[k] % 64);
 	}
@@ -171,13 +264,16 @@ xf_ac_scan_hits(const struct xf_ac *ac, const char *s, size_t n,
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	const uint16_t *delta = ac->delta;
-	size_t st = 0, k, nhit = 0;
+	const unsigned char *cls = ac->cls;
+	size_t st = 0, k, nhit = 0, w = ac->ncls, firstout = ac->firstout;
 	unsigned id;
 
 	if (delta == NULL)
 		return 0;
 	for (; p < end; p++) {
-		st = delta[st * 256 + lower[*p]];
+		st = delta[st * w + cls[*p]];
+		if (st < firstout)
+			continue;
 		for (k = ac->outoff[st]; k < ac->outoff[st + 1]; k++) {
 			id = ac->out[k];
 			if (id < hitmin)

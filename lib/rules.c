@@ -27,7 +27,9 @@
 #include "csvin.h"
 #include "csvout.h"
 #include "hanzi.h"
+#include "litre.h"
 #include "rules.h"
+#include "utf8.h"
 #include "xf.h"
 
 #define MATCH_LIMIT	1000000
@@ -56,6 +58,7 @@ struct rule {
 	unsigned	 pk0, npk;	/* its prefix keys' ids */
 	pcre2_code	*re;
 	int		 jit;
+	struct xf_litre	*lre;		/* matched without PCRE2, or NULL */
 };
 
 struct sub {
@@ -74,6 +77,8 @@ struct xf_rules {
 	struct xf_ac	*ac;
 	size_t		*always;
 	size_t		 nalways;
+	uint64_t	*alwaysbits;	/* the rules without keys */
+	unsigned	*slotrule;	/* the rule of each key set */
 	size_t		 nwords;	/* 64-bit words in a rule bitset */
 	size_t		 nslot;		/* key sets of all rules */
 	size_t		 nslotwords;
@@ -83,6 +88,13 @@ struct xf_rules {
 	double		 subjw;
 	int		 compiled;
 	int		 noprefilter;
+	int		 nodirect;
+	/* Literals of the rules matched directly (ids LITBASE + i). */
+	struct xf_litre_lits *lits;
+	unsigned	*litlen;
+	size_t		 nlit;
+	size_t		*firstoff;	/* rules a literal can start: */
+	unsigned	*firstrule;	/* firstrule[firstoff[i]..[i+1]) */
 };
 
 struct xf_rules *
@@ -106,6 +118,12 @@ void
 xf_rules_set_prefilter(struct xf_rules *r, int on)
 {
 	r->noprefilter = !on;
+}
+
+void
+xf_rules_set_direct(struct xf_rules *r, int on)
+{
+	r->nodirect = !on;
 }
 
 void
@@ -340,7 +358,8 @@ xf_rules_load_mem(struct xf_rules *r, const char *buf, size_t len,
  */
 #define MAXSETS	3
 #define PKBASE	(1U << 24)	/* ids of prefix keys in the automaton */
-#define MAXHITS	4096		/* prefix keys recorded per field */
+#define LITBASE	(1U << 25)	/* ids of the direct rules' literals */
+#define MAXHITS	4096		/* hits recorded per field, at first */
 
 struct kset {
 	char	**s;
@@ -887,27 +906,108 @@ xf_rules_pattern_prefix(const char *pattern)
  * automaton as slots first, first+1, ...  Returns the number of sets,
  * 0 if it has none.
  */
+/*
+ * The automaton folds only ASCII letters, but PCRE2_CASELESS in UTF
+ * mode also matches k with U+212A KELVIN SIGN and s with U+017F LONG S,
+ * and letters of other scripts with their other cases.  A key is used
+ * as the spellings of it that a caseless match can have: as it is, with
+ * each k or s (up to MAXFOLD of them) either way.  Returns the number of
+ * variants, or 0 if the key cannot be used (a letter beyond ASCII, or
+ * too many k and s).
+ */
+#define MAXFOLD	4
+
+static size_t
+key_variants(const char *key)
+{
+	const char *p = key;
+	uint32_t cp;
+	size_t m = 0;
+	int n;
+
+	while (*p != '\0') {
+		if ((n = xf_utf8_decode(p, strlen(p), &cp)) <= 0)
+			return 0;
+		if (cp >= 0x80 && !xf_litre_casefree(cp))
+			return 0;
+		if (cp == 'k' || cp == 'K' || cp == 's' || cp == 'S')
+			m++;
+		p += n;
+	}
+	return m > MAXFOLD ? 0 : (size_t)1 << m;
+}
+
+/* Spelling v (below key_variants') of key into buf (room for 4x). */
+static size_t
+key_variant(const char *key, size_t v, char *buf)
+{
+	size_t o = 0;
+
+	for (; *key != '\0'; key++) {
+		int ks = *key == 'k' || *key == 'K', ss = *key == 's' ||
+		    *key == 'S';
+
+		if ((ks || ss) && (v & 1)) {
+			memcpy(buf + o, ks ? "\xe2\x84\xaa" : "\xc5\xbf",
+			    ks ? 3 : 2);
+			o += ks ? 3 : 2;
+		} else
+			buf[o++] = *key;
+		if (ks || ss)
+			v >>= 1;
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+/* Whether every key in "a|b&c" can be used (key_variants). */
+static int
+keys_usable(const char *keys)
+{
+	char *copy = xf_strdup(keys), *key, *next;
+	int ok = 1;
+
+	for (key = copy; ok && key != NULL; key = next) {
+		if ((next = strpbrk(key, "|&")) != NULL)
+			*next++ = '\0';
+		if (*key != '\0' && key_variants(key) == 0)
+			ok = 0;
+	}
+	free(copy);
+	return ok;
+}
+
 static size_t
 rule_keys(struct xf_ac *ac, struct rule *ru, unsigned first)
 {
-	char *keys, *set, *key, *sp, *kp2;
-	size_t n = 0;
+	char *keys, *set, *key, *sp, *kp2, *buf;
+	size_t n = 0, v, nv;
 
 	if (ru->text[C_KEYS][0] != '\0')
 		keys = xf_strdup(ru->text[C_KEYS]);
 	else if ((keys = xf_rules_pattern_keys(ru->text[C_PATTERN])) == NULL)
 		return 0;
+	if (!keys_usable(keys)) {
+		free(keys);
+		return 0;
+	}
+	buf = xf_malloc(4 * strlen(keys) + 1);
 	for (set = keys; set != NULL; set = sp) {
 		if ((sp = strchr(set, '&')) != NULL)
 			*sp++ = '\0';
 		for (key = set; key != NULL; key = kp2) {
 			if ((kp2 = strchr(key, '|')) != NULL)
 				*kp2++ = '\0';
-			if (*key != '\0')
-				xf_ac_add(ac, key, strlen(key), first + (unsigned)n);
+			if (*key == '\0')
+				continue;
+			nv = key_variants(key);
+			for (v = 0; v < nv; v++)
+				xf_ac_add(ac, buf, key_variant(key, v, buf),
+				    first + (unsigned)n);
 		}
 		n++;
 	}
+	free(buf);
 	free(keys);
 	return n;
 }
@@ -921,7 +1021,8 @@ rule_prefix(struct xf_rules *r, struct rule *ru)
 {
 	struct kset k;
 	PCRE2_SIZE off;
-	size_t i;
+	size_t i, v, nv, len;
+	char *buf;
 	int err;
 
 	if (ru->anch != NULL) {
@@ -931,6 +1032,11 @@ rule_prefix(struct xf_rules *r, struct rule *ru)
 	ru->npk = 0;
 	if (!pattern_prefix(ru->text[C_PATTERN], &k))
 		return;
+	for (i = 0; i < k.n; i++)
+		if (key_variants(k.s[i]) == 0) {
+			kset_free(&k);
+			return;
+		}
 	ru->anch = pcre2_compile((PCRE2_SPTR)ru->text[C_PATTERN],
 	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
 	    PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &err, &off, NULL);
@@ -940,23 +1046,112 @@ rule_prefix(struct xf_rules *r, struct rule *ru)
 	}
 	ru->anchjit = pcre2_jit_compile(ru->anch, PCRE2_JIT_COMPLETE) == 0;
 	ru->pk0 = (unsigned)r->npk;
-	ru->npk = (unsigned)k.n;
-	r->pklen = xf_reallocarray(r->pklen, r->npk + k.n, sizeof(unsigned));
 	for (i = 0; i < k.n; i++) {
-		r->pklen[r->npk] = (unsigned)strlen(k.s[i]);
-		xf_ac_add(r->ac, k.s[i], strlen(k.s[i]),
-		    PKBASE + (unsigned)r->npk);
-		r->npk++;
+		nv = key_variants(k.s[i]);
+		buf = xf_malloc(4 * strlen(k.s[i]) + 1);
+		r->pklen = xf_reallocarray(r->pklen, r->npk + nv,
+		    sizeof(unsigned));
+		for (v = 0; v < nv; v++) {
+			len = key_variant(k.s[i], v, buf);
+			r->pklen[r->npk] = (unsigned)len;
+			xf_ac_add(r->ac, buf, len, PKBASE + (unsigned)r->npk);
+			r->npk++;
+		}
+		free(buf);
 	}
+	ru->npk = (unsigned)(r->npk - ru->pk0);
 	kset_free(&k);
+}
+
+/* Forget the direct matching of every rule. */
+static void
+direct_free(struct xf_rules *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrule; i++) {
+		xf_litre_free(r->rule[i].lre);
+		r->rule[i].lre = NULL;
+	}
+	xf_litre_lits_free(r->lits);
+	r->lits = NULL;
+	free(r->litlen);
+	free(r->firstoff);
+	free(r->firstrule);
+	r->litlen = NULL;
+	r->firstoff = NULL;
+	r->firstrule = NULL;
+	r->nlit = 0;
+}
+
+/*
+ * Compile the rules whose patterns have a shape litre.c matches as
+ * PCRE2 does, add their literals to the automaton, and index which
+ * rules each literal can start.
+ */
+static void
+direct_compile(struct xf_rules *r)
+{
+	const uint32_t *first;
+	size_t i, j, n, total = 0;
+	const char *s;
+	char *isfirst;
+
+	r->lits = xf_litre_lits_new();
+	for (i = 0; i < r->nrule; i++)
+		r->rule[i].lre = xf_litre_compile(r->rule[i].text[C_PATTERN],
+		    r->lits);
+	r->nlit = xf_litre_lits_count(r->lits);
+	r->litlen = xf_calloc(r->nlit + 1, sizeof(unsigned));
+	/* Only the literals a match can begin with are searched for. */
+	isfirst = xf_calloc(r->nlit + 1, 1);
+	for (i = 0; i < r->nrule; i++) {
+		if (r->rule[i].lre == NULL)
+			continue;
+		first = xf_litre_first(r->rule[i].lre, &n);
+		for (j = 0; j < n; j++)
+			isfirst[first[j]] = 1;
+	}
+	for (i = 0; i < r->nlit; i++) {
+		s = xf_litre_lit(r->lits, i, &n);
+		r->litlen[i] = (unsigned)n;
+		if (isfirst[i])
+			xf_ac_add(r->ac, s, n, LITBASE + (unsigned)i);
+	}
+	free(isfirst);
+	r->firstoff = xf_calloc(r->nlit + 2, sizeof(size_t));
+	for (i = 0; i < r->nrule; i++) {
+		if (r->rule[i].lre == NULL)
+			continue;
+		first = xf_litre_first(r->rule[i].lre, &n);
+		for (j = 0; j < n; j++)
+			r->firstoff[first[j] + 1]++;
+		total += n;
+	}
+	for (i = 0; i < r->nlit; i++)
+		r->firstoff[i + 1] += r->firstoff[i];
+	r->firstrule = xf_calloc(total + 1, sizeof(unsigned));
+	for (i = 0; i < r->nrule; i++) {
+		if (r->rule[i].lre == NULL)
+			continue;
+		first = xf_litre_first(r->rule[i].lre, &n);
+		for (j = 0; j < n; j++)
+			r->firstrule[r->firstoff[first[j]]++] = (unsigned)i;
+	}
+	/* The fill moved each start to the next literal's: move back. */
+	for (i = r->nlit; i > 0; i--)
+		r->firstoff[i] = r->firstoff[i - 1];
+	r->firstoff[0] = 0;
 }
 
 int
 xf_rules_compile(struct xf_rules *r)
 {
 	size_t i, j;
+	int rc;
 
 	xf_ac_free(r->ac);
+	direct_free(r);
 	free(r->always);
 	r->npk = 0;
 	r->nslot = 0;
@@ -990,7 +1185,27 @@ xf_rules_compile(struct xf_rules *r)
 			r->always[r->nalways++] = i;
 	}
 	r->nslotwords = (r->nslot + 63) / 64;
+	r->nwords = (r->nrule + 63) / 64;
+	free(r->alwaysbits);
+	free(r->slotrule);
+	r->alwaysbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
+	r->slotrule = xf_calloc(r->nslot + 1, sizeof(unsigned));
+	for (i = 0; i < r->nrule; i++) {
+		if (r->rule[i].always)
+			r->alwaysbits[i / 64] |= UINT64_C(1) << (i % 64);
+		for (j = 0; j < r->rule[i].nslot; j++)
+			r->slotrule[r->rule[i].slot + j] = (unsigned)i;
+	}
+	if (!r->noprefilter && !r->nodirect)
+		direct_compile(r);
 	if (xf_ac_build(r->ac) == -1) {
+		if (r->lits != NULL) {
+			/* Without the direct rules' literals it may fit. */
+			r->nodirect = 1;
+			rc = xf_rules_compile(r);
+			r->nodirect = 0;
+			return rc;
+		}
 		xf_warnx("too many or too long rule keys for the prefilter");
 		return -1;
 	}
@@ -1077,8 +1292,26 @@ struct hit {
 	size_t		 plen;
 };
 
+/*
+ * One field as the direct rules see it: for each rule the offsets where
+ * its matches may begin (start[off[i] .. off[i] + len[i]), ascending).
+ */
+struct dfield {
+	int		 valid;		/* valid UTF-8: else PCRE2 */
+	unsigned	*pr, *ps;	/* (rule, start) pairs */
+	size_t		 paircap;
+	size_t		*off, *len;	/* per rule */
+	size_t		*start;
+	unsigned	*touched;	/* the rules with pairs */
+	size_t		 ntouched;
+	uint32_t	*cp;		/* the characters (litre.h) */
+	size_t		 cpcap;
+};
+
 struct xf_classifier {
 	const struct xf_rules *r;
+	struct dfield	 sdf, cdf;
+	size_t		 hitcap;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	pcre2_jit_stack	*js;
@@ -1092,6 +1325,8 @@ struct xf_classifier {
 	char		*subj, *cont;
 	size_t		 subjcap, contcap;
 	struct sbuf	 evidence, explain, all, allsub;
+	int		 wantexplain, wantall;
+	unsigned	*cnt;		/* per rule, for candidates */
 	size_t		*order;
 	/* --profile: per rule, times run, times matched, nanoseconds. */
 	unsigned long long *prun, *pmatch, *pns;
@@ -1104,6 +1339,8 @@ xf_classifier_new(const struct xf_rules *r)
 
 	c = xf_calloc(1, sizeof(*c));
 	c->r = r;
+	c->wantexplain = c->wantall = 1;
+	c->cnt = xf_calloc(r->nrule + 1, sizeof(unsigned));
 	c->md = pcre2_match_data_create(2, NULL);
 	c->mc = pcre2_match_context_create(NULL);
 	if (c->md == NULL || c->mc == NULL)
@@ -1117,14 +1354,28 @@ xf_classifier_new(const struct xf_rules *r)
 	c->cbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
 	c->sslots = xf_calloc(r->nslotwords + 1, sizeof(uint64_t));
 	c->cslots = xf_calloc(r->nslotwords + 1, sizeof(uint64_t));
+	c->hitcap = MAXHITS;
 	c->shits = xf_calloc(MAXHITS, sizeof(struct xf_ac_hit));
 	c->chits = xf_calloc(MAXHITS, sizeof(struct xf_ac_hit));
 	c->starts = xf_calloc(MAXHITS, sizeof(size_t));
+	c->sdf.off = xf_calloc(r->nrule + 1, sizeof(size_t));
+	c->sdf.len = xf_calloc(r->nrule + 1, sizeof(size_t));
+	c->cdf.off = xf_calloc(r->nrule + 1, sizeof(size_t));
+	c->cdf.len = xf_calloc(r->nrule + 1, sizeof(size_t));
+	c->sdf.touched = xf_calloc(r->nrule + 1, sizeof(unsigned));
+	c->cdf.touched = xf_calloc(r->nrule + 1, sizeof(unsigned));
 	c->hit = xf_calloc(r->nrule + 1, sizeof(struct hit));
 	c->catscore = xf_calloc(r->ncat + 1, sizeof(double));
 	c->subscore = xf_calloc(r->nsub + 1, sizeof(double));
 	c->order = xf_calloc(r->nrule + 1, sizeof(size_t));
 	return c;
+}
+
+void
+xf_classifier_set_lists(struct xf_classifier *c, int explain, int all)
+{
+	c->wantexplain = explain;
+	c->wantall = all;
 }
 
 void
@@ -1145,11 +1396,24 @@ xf_classifier_profile_dump(const struct xf_classifier *c, FILE *fp)
 
 	if (c->pns == NULL)
 		return;
-	fprintf(fp, "rule,runs,matches,ms,keys\n");
+	fprintf(fp, "rule,runs,matches,ms,keys,engine\n");
 	for (i = 0; i < r->nrule; i++)
-		fprintf(fp, "%s,%llu,%llu,%.1f,%s\n", r->rule[i].text[C_ID],
+		fprintf(fp, "%s,%llu,%llu,%.1f,%s,%s\n", r->rule[i].text[C_ID],
 		    c->prun[i], c->pmatch[i], (double)c->pns[i] / 1e6,
-		    r->rule[i].always ? "none" : "yes");
+		    r->rule[i].always ? "none" : "yes",
+		    r->rule[i].lre != NULL ? "direct" : "pcre2");
+}
+
+static void
+dfield_free(struct dfield *f)
+{
+	free(f->pr);
+	free(f->ps);
+	free(f->off);
+	free(f->len);
+	free(f->start);
+	free(f->touched);
+	free(f->cp);
 }
 
 void
@@ -1171,6 +1435,9 @@ xf_classifier_free(struct xf_classifier *c)
 	free(c->shits);
 	free(c->chits);
 	free(c->starts);
+	free(c->cnt);
+	dfield_free(&c->sdf);
+	dfield_free(&c->cdf);
 	free(c->hit);
 	free(c->catscore);
 	free(c->subscore);
@@ -1280,7 +1547,7 @@ match_field(struct xf_classifier *c, const struct rule *ru, const char *s,
 	size_t k, j, ns = 0, st;
 	unsigned id;
 
-	if (ru->anch == NULL || nhit > MAXHITS)
+	if (ru->anch == NULL || nhit > c->hitcap)
 		return count_matches(c, ru, s, n, h);
 	for (k = 0; k < nhit; k++) {
 		id = hits[k].id - PKBASE;
@@ -1301,25 +1568,138 @@ match_field(struct xf_classifier *c, const struct rule *ru, const char *s,
 	return count_matches_at(c, ru, s, n, c->starts, ns, h);
 }
 
+/*
+ * Where the direct rules' literals begin in a field, and where each
+ * direct rule's matches may begin.
+ */
+static void
+dfield_build(const struct xf_rules *r, struct dfield *f, const char *s,
+    size_t n, const struct xf_ac_hit *hits, size_t nhit,
+    const uint64_t *cand)
+{
+	size_t k, j, np = 0, st, a, b, t;
+	unsigned lit;
+
+	for (k = 0; k < f->ntouched; k++)
+		f->len[f->touched[k]] = 0;
+	f->ntouched = 0;
+	if (f->cpcap < n + 1) {
+		f->cpcap = n + 256;
+		f->cp = xf_reallocarray(f->cp, f->cpcap, sizeof(uint32_t));
+	}
+	f->valid = xf_litre_text_chars(s, n, f->cp);
+	if (!f->valid)
+		return;
+	for (k = 0; k < nhit; k++) {
+		if (hits[k].id < LITBASE)
+			continue;
+		lit = hits[k].id - LITBASE;
+		st = hits[k].end + 1 - r->litlen[lit];
+		for (j = r->firstoff[lit]; j < r->firstoff[lit + 1]; j++) {
+			unsigned ri = r->firstrule[j];
+
+			if (!(cand[ri / 64] >> (ri % 64) & 1))
+				continue;
+			if (np == f->paircap) {
+				f->paircap = f->paircap ? 2 * f->paircap : 1024;
+				f->pr = xf_reallocarray(f->pr, f->paircap,
+				    sizeof(unsigned));
+				f->ps = xf_reallocarray(f->ps, f->paircap,
+				    sizeof(unsigned));
+				f->start = xf_reallocarray(f->start,
+				    f->paircap, sizeof(size_t));
+			}
+			f->pr[np] = ri;
+			f->ps[np++] = (unsigned)st;
+		}
+	}
+	/* Group the starts by rule, each rule's ascending and unique. */
+	for (k = 0; k < np; k++)
+		if (f->len[f->pr[k]]++ == 0)
+			f->touched[f->ntouched++] = f->pr[k];
+	for (k = 0, a = 0; k < f->ntouched; k++) {
+		f->off[f->touched[k]] = a;
+		a += f->len[f->touched[k]];
+		f->len[f->touched[k]] = 0;
+	}
+	for (k = 0; k < np; k++) {
+		a = f->off[f->pr[k]];
+		b = f->len[f->pr[k]];
+		st = f->ps[k];
+		for (j = b; j > 0 && f->start[a + j - 1] > st; j--)
+			f->start[a + j] = f->start[a + j - 1];
+		if (j > 0 && f->start[a + j - 1] == st) {
+			for (t = j; t < b; t++)
+				f->start[a + t] = f->start[a + t + 1];
+			continue;
+		}
+		f->start[a + j] = st;
+		f->len[f->pr[k]]++;
+	}
+}
+
+/*
+ * Count a direct rule's matches in a field (up to MAXCOUNT), as
+ * count_matches would; PCRE2 takes over if the search grows long.
+ */
+static int
+match_direct(struct xf_classifier *c, const struct rule *ru, size_t i,
+    const struct dfield *f, const char *s, size_t n,
+    const struct xf_ac_hit *hits, size_t nhit, struct hit *h)
+{
+	struct xf_litre_text t;
+	const size_t *st = f->start + f->off[i];
+	size_t k, pos = 0;
+	long e;
+	int count = 0;
+
+	t.s = s;
+	t.n = n;
+	t.cp = f->cp;
+	for (k = 0; k < f->len[i] && count < MAXCOUNT; k++) {
+		if (st[k] < pos)
+			continue;
+		e = xf_litre_match(ru->lre, &t, st[k]);
+		if (e == -2)
+			return match_field(c, ru, s, n, hits, nhit, h);
+		if (e < 0)
+			continue;
+		if (count == 0 && h->phrase == NULL) {
+			h->phrase = s + st[k];
+			h->plen = (size_t)e - st[k];
+		}
+		count++;
+		pos = (size_t)e;
+	}
+	return count;
+}
+
 static char errbuf[256];
 
-/* The rules all of whose key sets were found, as a bitset over rules. */
+/*
+ * The rules all of whose key sets were found, as a bitset over rules:
+ * the rules without keys, and those for which as many sets were found
+ * as they have (counted in cnt, one a rule, left zero).
+ */
 static void
-candidates(const struct xf_rules *r, const uint64_t *slots, uint64_t *rules)
+candidates(const struct xf_rules *r, const uint64_t *slots, uint64_t *rules,
+    unsigned *cnt)
 {
-	size_t i, k;
+	size_t w, s, i;
+	uint64_t bits;
 
-	memset(rules, 0, r->nwords * sizeof(uint64_t));
-	for (i = 0; i < r->nrule; i++) {
-		const struct rule *ru = &r->rule[i];
-
-		for (k = 0; k < ru->nslot; k++)
-			if (!(slots[(ru->slot + k) / 64] >>
-			    ((ru->slot + k) % 64) & 1))
-				break;
-		if (k == ru->nslot)
-			rules[i / 64] |= UINT64_C(1) << (i % 64);
-	}
+	memcpy(rules, r->alwaysbits, r->nwords * sizeof(uint64_t));
+	for (w = 0; w < r->nslotwords; w++)
+		for (bits = slots[w]; bits != 0; bits &= bits - 1) {
+			s = w * 64 + (size_t)__builtin_ctzll(bits);
+			i = r->slotrule[s];
+			if (++cnt[i] == r->rule[i].nslot)
+				rules[i / 64] |= UINT64_C(1) << (i % 64);
+		}
+	for (w = 0; w < r->nslotwords; w++)
+		for (bits = slots[w]; bits != 0; bits &= bits - 1)
+			cnt[r->slotrule[w * 64 +
+			    (size_t)__builtin_ctzll(bits)]] = 0;
 }
 
 int
@@ -1339,11 +1719,31 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 	memset(c->sslots, 0, r->nslotwords * sizeof(uint64_t));
 	memset(c->cslots, 0, r->nslotwords * sizeof(uint64_t));
 	c->nshit = xf_ac_scan_hits(r->ac, c->subj, slen, c->sslots, PKBASE,
-	    c->shits, MAXHITS);
+	    c->shits, c->hitcap);
 	c->nchit = xf_ac_scan_hits(r->ac, c->cont, clen, c->cslots, PKBASE,
-	    c->chits, MAXHITS);
-	candidates(r, c->sslots, c->sbits);
-	candidates(r, c->cslots, c->cbits);
+	    c->chits, c->hitcap);
+	if (c->nshit > c->hitcap || c->nchit > c->hitcap) {
+		/* A long text: make room for every hit and scan again. */
+		c->hitcap = (c->nshit > c->nchit ? c->nshit : c->nchit) + 1024;
+		c->shits = xf_reallocarray(c->shits, c->hitcap,
+		    sizeof(struct xf_ac_hit));
+		c->chits = xf_reallocarray(c->chits, c->hitcap,
+		    sizeof(struct xf_ac_hit));
+		c->starts = xf_reallocarray(c->starts, c->hitcap,
+		    sizeof(size_t));
+		c->nshit = xf_ac_scan_hits(r->ac, c->subj, slen, c->sslots,
+		    PKBASE, c->shits, c->hitcap);
+		c->nchit = xf_ac_scan_hits(r->ac, c->cont, clen, c->cslots,
+		    PKBASE, c->chits, c->hitcap);
+	}
+	candidates(r, c->sslots, c->sbits, c->cnt);
+	candidates(r, c->cslots, c->cbits, c->cnt);
+	if (r->lits != NULL) {
+		dfield_build(r, &c->sdf, c->subj, slen, c->shits, c->nshit,
+		    c->sbits);
+		dfield_build(r, &c->cdf, c->cont, clen, c->chits, c->nchit,
+		    c->cbits);
+	}
 
 	/* Match the candidate rules. */
 	for (w = 0; w < r->nwords; w++) {
@@ -1363,11 +1763,17 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 				clock_gettime(CLOCK_MONOTONIC, &t0);
 			if ((ru->field & F_SUBJECT) && slen > 0 &&
 			    (c->sbits[w] >> (i % 64) & 1))
-				sn = match_field(c, ru, c->subj, slen, c->shits,
+				sn = ru->lre != NULL && c->sdf.valid ?
+				    match_direct(c, ru, i, &c->sdf, c->subj,
+				    slen, c->shits, c->nshit, h) :
+				    match_field(c, ru, c->subj, slen, c->shits,
 				    c->nshit, h);
 			if (sn >= 0 && (ru->field & F_CONTENT) && clen > 0 &&
 			    (c->cbits[w] >> (i % 64) & 1))
-				cn = match_field(c, ru, c->cont, clen, c->chits,
+				cn = ru->lre != NULL && c->cdf.valid ?
+				    match_direct(c, ru, i, &c->cdf, c->cont,
+				    clen, c->chits, c->nchit, h) :
+				    match_field(c, ru, c->cont, clen, c->chits,
 				    c->nchit, h);
 			if (c->pns != NULL) {
 				clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -1482,7 +1888,7 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 	}
 
 	/* Everything that fired, and every category above the threshold. */
-	for (k = 0; k < nfired; k++) {
+	for (k = 0; c->wantexplain && k < nfired; k++) {
 		const struct rule *ru = &r->rule[c->order[k]];
 		const struct hit *h = &c->hit[c->order[k]];
 
@@ -1500,7 +1906,7 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 		    " (without its required rule)" : "");
 		sb_str(&c->explain, num);
 	}
-	for (i = 0; i < r->ncat; i++) {
+	for (i = 0; c->wantall && i < r->ncat; i++) {
 		int bs = -1;
 		size_t j;
 
@@ -1519,7 +1925,7 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 			bs = r->catdefault[i];
 		sb_str(&c->allsub, bs == -1 ? "" : r->sub[bs].name);
 	}
-	if (c->all.len == 0) {
+	if (c->wantall && c->all.len == 0) {
 		sb_str(&c->all, XF_RULES_OTHER);
 		sb_str(&c->allsub, XF_RULES_OTHER);
 	}
@@ -1546,6 +1952,7 @@ xf_rules_free(struct xf_rules *r)
 		pcre2_code_free(r->rule[i].re);
 		pcre2_code_free(r->rule[i].anch);
 	}
+	direct_free(r);
 	free(r->pklen);
 	free(r->rule);
 	for (i = 0; i < r->ncat; i++)
@@ -1557,5 +1964,7 @@ xf_rules_free(struct xf_rules *r)
 	free(r->sub);
 	xf_ac_free(r->ac);
 	free(r->always);
+	free(r->alwaysbits);
+	free(r->slotrule);
 	free(r);
 }

@@ -88,6 +88,13 @@ void	 xf_rules_set_subject_weight(struct xf_rules *, double);
 /* 0: match every rule on every record (for tests); call before compile. */
 void	 xf_rules_set_prefilter(struct xf_rules *, int on);
 
+/*
+ * 0: match every rule with PCRE2, none directly from the literals found
+ * (litre.h); for checking that both give the same answers.  Call before
+ * compile.
+ */
+void	 xf_rules_set_direct(struct xf_rules *, int on);
+
 /* Number of rules. */
 size_t	 xf_rules_count(const struct xf_rules *);
 
@@ -112,6 +119,14 @@ struct xf_classifier;
 /* Per-thread scratch for classifying; the rules must be compiled. */
 struct xf_classifier *xf_classifier_new(const struct xf_rules *);
 void	 xf_classifier_free(struct xf_classifier *);
+
+/*
+ * Whether xf_classify fills the verdict's explain and all/allsub lists
+ * (both on at first); off, they are left empty, which saves formatting
+ * them for every record when they are not wanted.
+ */
+void	 xf_classifier_set_lists(struct xf_classifier *, int explain,
+	    int all);
 
 /*
  * Count, per rule, how often it is run and matches and the time it

@@ -296,6 +296,82 @@ classify__catastrophic_pattern__error_not_hang(void **state)
 	xf_rules_free(r);
 }
 
+/*
+ * Rules for the direct matcher (litre.c), with answers worked out by
+ * hand from PCRE2's rules: leftmost start, first alternative that
+ * leads to a match, longest gap that does.
+ */
+static const char direct[] =
+    "id,category,subcategory,weight,field,pattern,requires,keys,note\n"
+    "low,房地产开发,拆迁价格,2,content,\"(?:补偿|补偿款)[^。]{0,4}(?:太低|低)\",,,\n"
+    "ask,办事不公,执法不公,2,content,\"(?<!申)请[^。]{0,3}解决\",,,\n"
+    "wage,劳动纠纷,拖欠工资,1,content,工资,,,\n"
+    "noise,其他,其他,2,content,ktv|sos,,,\n";
+
+static void
+check_direct(int on)
+{
+	struct xf_rules *r = xf_rules_new();
+	struct xf_classifier *c;
+	struct xf_verdict v;
+	const char *t;
+
+	assert_int_equal(xf_rules_load_mem(r, direct, sizeof(direct) - 1,
+	    "direct"), 0);
+	xf_rules_set_direct(r, on);
+	assert_int_equal(xf_rules_compile(r), 0);
+	c = xf_classifier_new(r);
+
+	/*
+	 * "补偿" is tried first and the gap takes four characters
+	 * (款标准太), leaving "低" for the last group.
+	 */
+	t = "补偿款标准太低。";
+	assert_int_equal(xf_classify(c, "", 0, t, strlen(t), &v), 0);
+	assert_string_equal(v.category, "房地产开发");
+	assert_string_equal(v.evidence, "补偿款标准太低");
+
+	/* The first 请 follows 申: the match is the second one. */
+	t = "申请解决。请尽快解决";
+	assert_int_equal(xf_classify(c, "", 0, t, strlen(t), &v), 0);
+	assert_string_equal(v.category, "办事不公");
+	assert_string_equal(v.evidence, "请尽快解决");
+
+	/* Four matches count as three: 1 + 0.25 * 2. */
+	t = "工资工资工资工资";
+	assert_int_equal(xf_classify(c, "", 0, t, strlen(t), &v), 0);
+	assert_string_equal(v.explain, "wage:劳动纠纷/拖欠工资:+1.50");
+
+	/*
+	 * Caselessly, k is also U+212A KELVIN SIGN and s U+017F LONG S:
+	 * the prefilter must find them as PCRE2 does.
+	 */
+	t = "楼下\xe2\x84\xaaTV唱到半夜";
+	assert_int_equal(xf_classify(c, "", 0, t, strlen(t), &v), 0);
+	assert_string_equal(v.category, "其他");
+	assert_string_equal(v.evidence, "\xe2\x84\xaaTV");
+	t = "\xc5\xbfOS";
+	assert_int_equal(xf_classify(c, "", 0, t, strlen(t), &v), 0);
+	assert_string_equal(v.evidence, "\xc5\xbfOS");
+
+	xf_classifier_free(c);
+	xf_rules_free(r);
+}
+
+static void
+classify__direct__answers_as_pcre2(void **state)
+{
+	(void)state;
+	check_direct(1);
+}
+
+static void
+classify__pcre2_only__same_answers(void **state)
+{
+	(void)state;
+	check_direct(0);
+}
+
 /* The prefilter must never change an answer. */
 static void
 classify__prefilter__same_answers_as_without(void **state)
@@ -369,6 +445,8 @@ main(void)
 		cmocka_unit_test(
 		    classify__catastrophic_pattern__error_not_hang),
 		cmocka_unit_test(classify__prefilter__same_answers_as_without),
+		cmocka_unit_test(classify__direct__answers_as_pcre2),
+		cmocka_unit_test(classify__pcre2_only__same_answers),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
