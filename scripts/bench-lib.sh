@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154
 # Shell helpers shared by scripts/bench and the per-tool benchmarks
 # (sourced, not run).  The caller sets prog (for messages), tmp (a
 # scratch directory) and, for bench_data, DATA and made.
