@@ -106,7 +106,14 @@ xf_utf8_valid(const char *s, size_t n, size_t *badoff)
 		 */
 		if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
 		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-			i += 3;
+			/* And the run of them that follows, in a tight loop. */
+			for (i += 3; n - i >= 3; i += 3) {
+				c = p[i];
+				if ((unsigned int)(c - 0xE1) > 0xEF - 0xE1 ||
+				    c == 0xED || (((p[i + 1] & 0xC0) ^ 0x80) |
+				    ((p[i + 2] & 0xC0) ^ 0x80)) != 0)
+					break;
+			}
 			continue;
 		}
 		if ((len = decode1(p + i, n - i, &cp)) == -1) {

@@ -197,6 +197,42 @@ needs_quotes__cases(void **state)
 	assert_true(xf_csv_needs_quotes("a\"", 2, ','));
 }
 
+/*
+ * The test runs eight bytes at a time: a special byte at every offset of
+ * fields of every length up to 24 is found, and bytes one bit away from
+ * the special ones (the high bit set, tab, vertical tab, form feed) are
+ * not taken for them.  The field is allocated to its exact length so
+ * that ASan sees a read past it.
+ */
+static void
+needs_quotes__every_offset__exact(void **state)
+{
+	static const char special[] = { '"', '\n', '\r', ';' };
+	static const unsigned char near[] = { '\t', 0x0B, 0x0C, 0xA2, 0x8A,
+	    0x8D, 0xBB, ',', '!', 0xE5 };
+	char *buf;
+	size_t n, k, j;
+
+	(void)state;
+	for (n = 1; n <= 24; n++) {
+		buf = malloc(n);
+		assert_non_null(buf);
+		for (k = 0; k < n; k++)
+			buf[k] = (char)near[k % sizeof(near)];
+		assert_false(xf_csv_needs_quotes(buf, n, ';'));
+		for (k = 0; k < n; k++) {
+			for (j = 0; j < sizeof(special); j++) {
+				char save = buf[k];
+
+				buf[k] = special[j];
+				assert_true(xf_csv_needs_quotes(buf, n, ';'));
+				buf[k] = save;
+			}
+		}
+		free(buf);
+	}
+}
+
 int
 main(void)
 {
@@ -222,6 +258,7 @@ main(void)
 		    field__bom_at_start__quoted_so_not_eaten, sink_open,
 		    sink_close),
 		cmocka_unit_test(needs_quotes__cases),
+		cmocka_unit_test(needs_quotes__every_offset__exact),
 	};
 
 	return cmocka_run_group_tests_name("csvout", tests, NULL, NULL);

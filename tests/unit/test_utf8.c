@@ -188,6 +188,37 @@ valid__badoff_null_or_success__untouched(void **state)
 	assert_int_equal(off, 77);
 }
 
+/*
+ * A run of three-byte characters (延, E5 BB B6) is checked in a loop of
+ * its own: a bad byte at any offset is reported at the start of the
+ * character it breaks, and so are a cut last character and a surrogate
+ * (ED A0 80) inside the run.
+ */
+static void
+valid__three_byte_run__bad_at_each_offset(void **state)
+{
+	char buf[24];
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(buf); k += 3)
+		memcpy(buf + k, "\xe5\xbb\xb6", 3);
+	assert_int_equal(check(buf, sizeof(buf)), -1);
+	for (k = 0; k < sizeof(buf); k++) {
+		char save = buf[k];
+
+		buf[k] = (char)0xff;
+		assert_int_equal(check(buf, sizeof(buf)), (long)(k - k % 3));
+		buf[k] = 'a';	/* ASCII breaks the character, not the byte */
+		if (k % 3 == 0)
+			assert_int_equal(check(buf, sizeof(buf)), (long)k + 1);
+		buf[k] = save;
+	}
+	assert_int_equal(check(buf, sizeof(buf) - 1), 21);
+	memcpy(buf + 9, "\xed\xa0\x80", 3);
+	assert_int_equal(check(buf, sizeof(buf)), 9);
+}
+
 static void
 decode__each_length__value(void **state)
 {
@@ -428,6 +459,7 @@ main(void)
 		cmocka_unit_test(trim__inner_blanks__kept),
 		cmocka_unit_test(trim__all_blank_or_empty__empty),
 		cmocka_unit_test(trim__partial_sequences__kept),
+		cmocka_unit_test(valid__three_byte_run__bad_at_each_offset),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
