@@ -132,6 +132,7 @@ UNITS = \
 	utf8
 
 FUZZERS = \
+	classify \
 	csvin \
 	date \
 	deadline \
@@ -142,6 +143,8 @@ FUZZERS = \
 	repeat \
 	rollup \
 	route \
+	rules \
+	text \
 	textmodel
 
 BINS    = $(CMDS:%=$(BUILD)/bin/%)
