@@ -112,6 +112,8 @@ UNITS = \
 	deadline \
 	eligible \
 	eval \
+	eligible \
+	eval \
 	hanzi \
 	hash \
 	ident \
@@ -133,9 +135,12 @@ UNITS = \
 
 FUZZERS = \
 	classify \
+	compensate \
 	csvin \
 	date \
 	deadline \
+	eligible \
+	eval \
 	ident \
 	money \
 	params \
