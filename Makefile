@@ -108,12 +108,15 @@ UNITS = \
 	compensate \
 	csvin \
 	csvout \
+	csvout \
 	date \
 	deadline \
 	eligible \
 	eval \
+	hash \
 	eligible \
 	eval \
+	hash \
 	hanzi \
 	hash \
 	ident \
@@ -137,10 +140,12 @@ FUZZERS = \
 	classify \
 	compensate \
 	csvin \
+	csvout \
 	date \
 	deadline \
 	eligible \
 	eval \
+	hash \
 	ident \
 	money \
 	params \
