@@ -112,10 +112,15 @@ UNITS = \
 	compensate \
 	csvin \
 	csvout \
+	csvout \
 	date \
 	deadline \
 	eligible \
 	eval \
+	hash \
+	eligible \
+	eval \
+	hash \
 	hanzi \
 	hash \
 	ident \
@@ -137,9 +142,15 @@ UNITS = \
 	utf8
 
 FUZZERS = \
+	classify \
+	compensate \
 	csvin \
+	csvout \
 	date \
 	deadline \
+	eligible \
+	eval \
+	hash \
 	ident \
 	money \
 	params \
@@ -148,6 +159,8 @@ FUZZERS = \
 	repeat \
 	rollup \
 	route \
+	rules \
+	text \
 	textmodel
 
 BINS    = $(CMDS:%=$(BUILD)/bin/%)

@@ -64,10 +64,11 @@ struct xf_csvopt {
  *
  * For a bad record, field and len hold what could be recovered: all the
  * fields for a record with the wrong number of fields or an oversized
- * field; for a quoting error, a single field holding the raw text of the
- * record from its first byte to the end of the line where the error was
- * found (cut at the maximum field size, see xf_csvin_error).  raw is set
- * (1) in that second case.
+ * field; for a quoting error, or a field still being read when it grows
+ * past the maximum at a line end, a single field holding the raw text
+ * of the record from its first byte to the end of the line where the
+ * error was found (cut at the maximum field size, see xf_csvin_error).
+ * raw is set (1) in that second case.
  */
 struct xf_row {
 	char		**field;

@@ -210,8 +210,8 @@ struct dc {
 };
 
 /*
- * Check that parameter p is known.  If not, note it (the decision is
- * then "undecided") and return -1.  Otherwise describe it in the trace
+ * Check that parameter p is known and not negative.  If not, note it
+ * (the decision is then "undecided") and return -1.  Otherwise describe it in the trace
  * ("dibao_urban=700（吉林省 0001-01-01起；placeholder: ...）") and
  * return 0.
  */
@@ -230,6 +230,23 @@ need(struct dc *c, int p)
 			    "或同名列提供）", name);
 		sb_sep(&c->trace);
 		sb_printf(&c->trace, "参数 %s 未提供", name);
+		c->missing = 1;
+		return -1;
+	}
+	/*
+	 * Every parameter here is a standard, a limit, a multiple, a
+	 * number of months or years, a rate or a year: none can be
+	 * negative, and one that is (a typing error in a --params file or
+	 * a column) would turn aid into a debt.  Undecided, like a missing
+	 * one.
+	 */
+	if (v->dec.num < 0) {
+		if (!c->missing)
+			sb_printf(&c->reason, "参数 %s 为负数 %s，不可用",
+			    name, dec_fmt(&v->dec, buf, sizeof(buf)));
+		sb_sep(&c->trace);
+		sb_printf(&c->trace, "参数 %s=%s 为负数，不可用", name,
+		    dec_fmt(&v->dec, buf, sizeof(buf)));
 		c->missing = 1;
 		return -1;
 	}

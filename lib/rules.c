@@ -464,6 +464,37 @@ klist_best(struct klist *l)
 	return best;
 }
 
+/*
+ * Whether the character of n bytes at p may go into a literal key.  The
+ * prefilter finds keys byte for byte (ASCII letters in either case),
+ * while the patterns match caselessly with Unicode's case folding, so a
+ * key may only hold characters that match nothing else: not 'k' or 's'
+ * (the Kelvin sign and the long s fold to them), not a letter of any
+ * other script with case (é and É; Ａ and ａ), only ASCII, Chinese,
+ * Korean and the other East Asian blocks, which have none.  Nor '&' or
+ * '|', which separate keys where they are written out as text.  A
+ * character that may not is left out of the key, as if it were a dot.
+ */
+static int
+key_char(const char *p, size_t n)
+{
+	uint32_t c;
+
+	if (n == 1)
+		return !(*p == '&' || *p == '|' || *p == 'k' || *p == 'K' ||
+		    *p == 's' || *p == 'S' || (*p & 0x80) != 0);
+	if (xf_utf8_decode(p, n, &c) != (int)n)
+		return 0;
+	return (c >= 0x1100 && c <= 0x11ff) ||	/* Hangul Jamo */
+	    (c >= 0x2e80 && c <= 0xa4cf) ||	/* CJK, kana, Hangul, Yi */
+	    (c >= 0xac00 && c <= 0xd7a3) ||	/* Hangul syllables */
+	    (c >= 0xf900 && c <= 0xfaff) ||	/* CJK compatibility */
+	    (c >= 0xfe30 && c <= 0xfe4f) ||	/* CJK compatibility forms */
+	    (c >= 0xff00 && c <= 0xffef && !(c >= 0xff21 && c <= 0xff3a) &&
+	    !(c >= 0xff41 && c <= 0xff5a)) ||	/* full width, not letters */
+	    (c >= 0x20000 && c <= 0x3ffff);	/* CJK extensions */
+}
+
 struct kparse {
 	const char	*p;
 	int		 bad;	/* a construct we do not follow */
@@ -622,6 +653,12 @@ parse_seq(struct kparse *kp)
 				quantifier(kp);
 				continue;
 			}
+			if (p[1] == '&' || p[1] == '|' || (p[1] & 0x80)) {
+				FLUSH();
+				kp->p += 2;
+				quantifier(kp);
+				continue;
+			}
 			last = rlen;
 			if (rlen < sizeof(run) - 4)
 				run[rlen++] = p[1];
@@ -641,6 +678,12 @@ parse_seq(struct kparse *kp)
 
 			while ((p[n] & 0xc0) == 0x80)
 				n++;
+			if (!key_char(p, n)) {
+				FLUSH();
+				kp->p += n;
+				quantifier(kp);
+				continue;
+			}
 			last = rlen;
 			if (rlen + n < sizeof(run)) {
 				memcpy(run + rlen, p, n);
@@ -829,6 +872,8 @@ prefix_seq(struct kparse *kp, struct kset *out)
 			while ((p[n] & 0xc0) == 0x80)
 				n++;
 			adv = n;
+			if (!key_char(p, n))
+				break;	/* may match another character */
 		}
 		kp->p += adv;
 		q = quantifier(kp);

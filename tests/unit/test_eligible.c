@@ -555,6 +555,35 @@ decide__temp_aid_months_of_standard(void **state)
 }
 
 /*
+ * A negative parameter (a typing error in --params) makes the decision
+ * undecided, naming it, instead of a negative aid: temp_aid_months -3
+ * once gave 临时救助 of -3 x 700 = -2100.00 (found by fuzz_eligible).
+ * The 低保 standard negative: undecided too, not "eligible with any
+ * income below -700".
+ */
+static void
+decide__negative_parameter__undecided(void **state)
+{
+	struct xf_elig_person *p;
+
+	(void)state;
+	setp(XF_EP_TEMP_MONTHS, "-3", 0);
+	p = add(0);
+	p->emergency = 500000;
+	decide(XF_ELIG_TEMP);
+	assert_int_equal(F.r.decided, 0);
+	assert_int_equal(F.r.eligible, 0);
+	assert_int_equal(F.r.has_lump, 0);
+	assert_non_null(strstr(F.r.reason, "temp_aid_months"));
+	assert_non_null(strstr(F.r.reason, "-3"));
+	setp(XF_EP_DIBAO_URBAN, "-700", 0);
+	decide(XF_ELIG_DIBAO);
+	assert_int_equal(F.r.decided, 0);
+	assert_int_equal(F.r.eligible, 0);
+	assert_non_null(strstr(F.r.reason, "dibao_urban"));
+}
+
+/*
  * 医疗救助 for a 低保 household, rate 0.7, no deductible, cap 5000: two
  * members with 0.05 each: 0.035 + 0.035 = 0.07 (rounded once, not
  * 0.04 + 0.04); 10000 gives 7000, capped at 5000.  A household neither
@@ -758,6 +787,7 @@ main(void)
 		T(decide__tekun_amount_and_conditions),
 		T(decide__gongzufang_boundaries),
 		T(decide__temp_aid_months_of_standard),
+		T(decide__negative_parameter__undecided),
 		T(decide__medical_rate_cap_rounded_once),
 		T(decide__medical_edge__local_rate_and_deductible),
 		T(decide__edge_rigid_cost__tested_after_deduction),

@@ -74,6 +74,64 @@ keys_is("拖欠工资", "拖欠工资");
 	keys_is("一a.二bb.三ccc.四dddd", "四dddd&三ccc&二bb");
 }
 
+/*
+ * The prefilter finds keys byte for byte, the patterns match caselessly:
+ * a character that could match another one, and the separators '&' and
+ * '|', are never part of a key (found by tests/fuzz/fuzz_rules).
+ */
+static void
+pattern_keys__caseless_or_separator__left_out(void **state)
+{
+	(void)state;
+	/* '&' used to split "&冰冷" into the sets 不热 and 冰冷. */
+	keys_is("不热|&冰冷", "不热|冰冷");
+	keys_is("a\\|b", "a&b");
+	/* k and s match the Kelvin sign and the long s. */
+	keys_is("ask工资", "工资&a");
+	keys_is("kg", "g");
+	/* é matches É; full-width Ａ matches ａ. */
+	keys_is("café付款", "付款&caf");
+	keys_is("ＡＢ工资", "工资");
+	/* Hangul has no case: it stays. */
+	keys_is("임금체불", "임금체불");
+}
+
+static void
+prefilter__caseless_and_ampersand__same_answers_as_without(void **state)
+{
+	static const char rules[] =
+	    "id,category,subcategory,weight,field,pattern,requires,keys,note\n"
+	    "amp,A,a,1,both,不热|&冰冷,,,\n"
+	    "kelvin,B,b,1,both,kg重,,,\n"
+	    "acute,C,c,1,both,café,,,\n";
+	static const char *texts[] = {
+		"暖气不热", "五\xe2\x84\xaag重", "CAFÉ",
+	};
+	static const char *want[] = { "A", "B", "C" };
+	struct xf_rules *r;
+	struct xf_classifier *c;
+	struct xf_verdict v;
+	size_t i;
+	int pf;
+
+	(void)state;
+	for (pf = 0; pf < 2; pf++) {
+		r = xf_rules_new();
+		xf_rules_set_prefilter(r, pf);
+		assert_int_equal(xf_rules_load_mem(r, rules,
+		    sizeof(rules) - 1, "r"), 0);
+		assert_int_equal(xf_rules_compile(r), 0);
+		c = xf_classifier_new(r);
+		for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+			assert_int_equal(xf_classify(c, "", 0, texts[i],
+			    strlen(texts[i]), &v), 0);
+			assert_string_equal(v.category, want[i]);
+		}
+		xf_classifier_free(c);
+		xf_rules_free(r);
+	}
+}
+
 static void
 ac_scan__overlapping_keys__all_found(void **state)
 {
@@ -420,6 +478,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pattern_keys__literals_and_groups),
+		cmocka_unit_test(pattern_keys__caseless_or_separator__left_out),
+		cmocka_unit_test(
+		    prefilter__caseless_and_ampersand__same_answers_as_without),
 		cmocka_unit_test(ac_scan__overlapping_keys__all_found),
 		cmocka_unit_test_setup_teardown(
 		    classify__one_topic__category_and_confidence, setup,
