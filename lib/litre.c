@@ -1091,32 +1091,6 @@ in_class(const struct node *nd, uint32_t c)
 static long m_seq(struct mstate *, const struct node *, size_t, size_t,
     const struct cont *);
 
-/* The character at s (valid UTF-8, n > 0 bytes) and its length. */
-static inline int
-decode(const unsigned char *s, size_t n, uint32_t *c)
-{
-	if (s[0] >= 0xE0 && s[0] < 0xF0 && n >= 3) {
-		*c = ((uint32_t)(s[0] & 0x0F) << 12) |
-		    ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		return 3;
-	}
-	if (s[0] < 0x80) {
-		*c = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC0 && s[0] < 0xE0 && n >= 2) {
-		*c = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (s[0] >= 0xF0 && n >= 4) {
-		*c = ((uint32_t)(s[0] & 0x07) << 18) |
-		    ((uint32_t)(s[1] & 0x3F) << 12) |
-		    ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-		return 4;
-	}
-	return 0;
-}
-
 /* The character at pos, or NOCHAR at the end of the text. */
 #define NOCHAR	UINT32_MAX
 static inline uint32_t
