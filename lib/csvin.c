@@ -438,8 +438,11 @@ block_is_gb18030(const char *s, size_t n, int last)
 	size_t il = n, ol;
 	int ok = 1;
 
-	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1) {
+		if (errno == ENOMEM)
+			xf_nomem();
 		return 0;
+	}
 	while (il > 0) {
 		op = out;
 		ol = sizeof(out);
@@ -464,6 +467,8 @@ set_encoding(struct xf_csvin *in, enum xf_encoding enc)
 	if (enc == XF_ENC_UTF8)
 		return 0;
 	if ((in->cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
+		if (errno == ENOMEM)
+			xf_nomem();
 		xf_warn("%s: cannot convert from %s", in->name, from);
 		return -1;
 	}
@@ -629,6 +634,8 @@ xf_csvin_open(const char *path, const struct xf_csvopt *opt)
 	if (strcmp(path, "-") == 0)
 		return xf_csvin_new(stdin, "<stdin>", opt);
 	if ((fp = fopen(path, "rb")) == NULL) {
+		if (errno == ENOMEM)
+			xf_nomem();
 		xf_warn("%s", path);
 		return NULL;
 	}
