@@ -337,6 +337,15 @@ feed_segment(struct xf_csvin *in, const char *s, size_t n)
 		in->rawcut = 0;
 	}
 	raw_add(in, s, n);
+	/*
+	 * libcsv grows its field buffer by a fixed step (128 bytes): a
+	 * field of F bytes took F / 128 reallocs, each of which may copy
+	 * the buffer, quadratic where realloc cannot move pages (ASan,
+	 * other C libraries).  A step as large as the buffer makes the
+	 * growth geometric.
+	 */
+	if (in->p.entry_size > in->p.blk_size)
+		csv_set_blk_size(&in->p, in->p.entry_size);
 	done = csv_parse(&in->p, s, n, on_field, on_record, in);
 	count_segment(in, s, n);
 	if (done < n) {

@@ -35,7 +35,8 @@ LC_ALL=C
 export LC_ALL
 tmp=$(mktemp -d /tmp/xf-faults.XXXXXX) || exit 2
 chmod 755 "$tmp"
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
 pass=0
 fail=0
 
