@@ -270,4 +270,5 @@ clean:
 	fuzz-build install uninstall clean
 .PRECIOUS: $(BUILD)/data/%.c
 
--include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(UNITBIN:=.d)
+-include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(UNITBIN:=.d) \
+	 $(BUILD)/lib/linearmem.d
