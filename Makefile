@@ -46,7 +46,23 @@ endif
 ALL_CFLAGS  = -std=c11 $(XCPPFLAGS) $(CPPFLAGS) $(WARN) $(SANFLAGS) \
 	      $(EXTRA_CFLAGS) $(PCRE2_CFLAGS) $(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS)
-LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) -llinear -lm $(SODIUM_LIBS)
+LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) $(LINEAR_LIBS) -lm $(SODIUM_LIBS)
+
+# liblinear does not check what malloc returns, and its operator new
+# throws into C code: out of memory in train() crashed.  Where its static
+# library exists, it is linked with those calls wrapped (lib/linearmem.c)
+# into one object, put before libxf.a on each link line; else the shared
+# library is used as it is.
+LINEAR_A := $(shell $(CC) -print-file-name=liblinear.a)
+ifneq ($(LINEAR_A),liblinear.a)
+LINEAR_OBJ  = $(BUILD)/linear-wrapped.o
+LINEAR_LIBS = -lblas -lstdc++
+else
+LINEAR_OBJ  =
+LINEAR_LIBS = -llinear
+endif
+LINEAR_WRAP = --wrap=malloc --wrap=calloc --wrap=realloc --wrap=_Znwm \
+	      --wrap=_Znam
 
 # Inventory: one entry per line, sorted.
 CMDS = \
@@ -187,22 +203,33 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS)
+$(BUILD)/linear-wrapped.o: $(BUILD)/lib/linearmem.o $(LINEAR_A)
+	$(LD) -r $(LINEAR_WRAP) -o $@ $(BUILD)/lib/linearmem.o \
+	    --whole-archive $(LINEAR_A) --no-whole-archive
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBA)
+# The allocation-failure shim for tests/sh/failmalloc.sh, never
+# instrumented: it sits in front of whatever allocator the build uses.
+$(BUILD)/tests/failmalloc.so: tests/faults/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) -O2 -g -fPIC -shared -o $@ $<
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LINEAR_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LINEAR_OBJ) $(LIBA) $(LIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LINEAR_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) \
 	    -DXF_TESTDATA='"$(CURDIR)/testdata"' \
-	    $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(CMOCKA_LIBS)
+	    $(ALL_LDFLAGS) -o $@ $< $(LINEAR_OBJ) $(LIBA) $(LIBS) \
+	    $(CMOCKA_LIBS)
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBA)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LINEAR_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< \
-	    $(LIBA) $(LIBS)
+	    $(LINEAR_OBJ) $(LIBA) $(LIBS)
 
-units: $(UNITBIN)
+units: $(UNITBIN) $(BUILD)/tests/failmalloc.so
 
 # The whole suite, plain and instrumented; scripts/check prints the
 # final count.
@@ -210,7 +237,7 @@ check: deps
 	scripts/check
 
 # One pass in the current BUILD; scripts/check calls it twice.
-check-one: $(BINS) $(UNITBIN)
+check-one: $(BINS) $(UNITBIN) $(BUILD)/tests/failmalloc.so
 	scripts/run-tests $(BUILD)
 
 deps:
@@ -271,4 +298,5 @@ clean:
 	fuzz-build install uninstall clean
 .PRECIOUS: $(BUILD)/data/%.c
 
--include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(UNITBIN:=.d)
+-include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(UNITBIN:=.d) \
+	 $(BUILD)/lib/linearmem.d

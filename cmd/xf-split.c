@@ -623,7 +623,13 @@ main(int argc, char *argv[])
 	if (finish_parts(&r) == -1)
 		status = XF_EXIT_FAIL;
 
-	if (xf_output_commit(r.namesfile) == -1)
+	/*
+	 * After a failure the list is not written: a script that reads it
+	 * must not take the parts made so far for the whole split.
+	 */
+	if (status == XF_EXIT_FAIL)
+		xf_output_abort(r.namesfile);
+	else if (xf_output_commit(r.namesfile) == -1)
 		status = XF_EXIT_FAIL;
 	if (xf_rejects_close(r.rej) == -1)
 		status = XF_EXIT_FAIL;

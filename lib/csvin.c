@@ -337,6 +337,15 @@ feed_segment(struct xf_csvin *in, const char *s, size_t n)
 		in->rawcut = 0;
 	}
 	raw_add(in, s, n);
+	/*
+	 * libcsv grows its field buffer by a fixed step (128 bytes): a
+	 * field of F bytes took F / 128 reallocs, each of which may copy
+	 * the buffer, quadratic where realloc cannot move pages (ASan,
+	 * other C libraries).  A step as large as the buffer makes the
+	 * growth geometric.
+	 */
+	if (in->p.entry_size > in->p.blk_size)
+		csv_set_blk_size(&in->p, in->p.entry_size);
 	done = csv_parse(&in->p, s, n, on_field, on_record, in);
 	count_segment(in, s, n);
 	if (done < n) {
@@ -438,8 +447,11 @@ block_is_gb18030(const char *s, size_t n, int last)
 	size_t il = n, ol;
 	int ok = 1;
 
-	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1) {
+		if (errno == ENOMEM)
+			xf_nomem();
 		return 0;
+	}
 	while (il > 0) {
 		op = out;
 		ol = sizeof(out);
@@ -464,6 +476,8 @@ set_encoding(struct xf_csvin *in, enum xf_encoding enc)
 	if (enc == XF_ENC_UTF8)
 		return 0;
 	if ((in->cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
+		if (errno == ENOMEM)
+			xf_nomem();
 		xf_warn("%s: cannot convert from %s", in->name, from);
 		return -1;
 	}
@@ -629,6 +643,8 @@ xf_csvin_open(const char *path, const struct xf_csvopt *opt)
 	if (strcmp(path, "-") == 0)
 		return xf_csvin_new(stdin, "<stdin>", opt);
 	if ((fp = fopen(path, "rb")) == NULL) {
+		if (errno == ENOMEM)
+			xf_nomem();
 		xf_warn("%s", path);
 		return NULL;
 	}

@@ -35,6 +35,23 @@ struct xf_output {
 static char *volatile temps[MAXTEMP];
 static int handlers_set;
 
+/*
+ * The same at exit(3): a command that gives up half way (out of memory,
+ * xf_errx) leaves no temporary file.  A committed or aborted output is
+ * no longer in temps, so only unfinished ones are removed.
+ */
+static void
+on_exit_remove(void)
+{
+	int i;
+
+	for (i = 0; i < MAXTEMP; i++)
+		if (temps[i] != NULL) {
+			unlink(temps[i]);
+			temps[i] = NULL;
+		}
+}
+
 static void
 on_signal(int sig)
 {
@@ -56,6 +73,7 @@ remember(char *tmp)
 		signal(SIGTERM, on_signal);
 		signal(SIGINT, on_signal);
 		signal(SIGHUP, on_signal);
+		atexit(on_exit_remove);
 		handlers_set = 1;
 	}
 	for (i = 0; i < MAXTEMP; i++)

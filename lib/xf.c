@@ -122,8 +122,8 @@ xf_errx(int status, const char *fmt, ...)
 	exit(status);
 }
 
-static void
-nomem(void)
+void
+xf_nomem(void)
 {
 	xf_errx(XF_EXIT_FAIL, "out of memory");
 }
@@ -134,7 +134,7 @@ xf_malloc(size_t n)
 	void *p;
 
 	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
-		nomem();
+		xf_nomem();
 	return p;
 }
 
@@ -144,7 +144,7 @@ xf_calloc(size_t n, size_t size)
 	void *p;
 
 	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL)
-		nomem();
+		xf_nomem();
 	return p;
 }
 
@@ -154,9 +154,9 @@ xf_reallocarray(void *old, size_t n, size_t size)
 	void *p;
 
 	if (size != 0 && n > SIZE_MAX / size)
-		nomem();
+		xf_nomem();
 	if ((p = realloc(old, n * size == 0 ? 1 : n * size)) == NULL)
-		nomem();
+		xf_nomem();
 	return p;
 }
 

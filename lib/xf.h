@@ -61,6 +61,12 @@ char	*xf_strdup(const char *);
 char	*xf_memdup(const char *, size_t);
 
 /*
+ * Print "prog: out of memory" and exit with XF_EXIT_FAIL: for a library
+ * call that failed with ENOMEM (fopen, iconv_open, PCRE2, libcsv).
+ */
+void	 xf_nomem(void) __attribute__((noreturn));
+
+/*
  * Flush and close standard output and return the final exit status.
  * A failed write is never silent: it turns any status into XF_EXIT_FAIL.
  */
