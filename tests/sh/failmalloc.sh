@@ -218,6 +218,9 @@ sweep_o xf-split xf-split "$b/xf-split" --rows 3 -p "$tmp/run/p-" -o "$O" \
     testdata/split-small.csv
 sweep_o xf-eval xf-eval "$b/xf-eval" -g gold -p pred -o "$O" \
     testdata/eval-3class.csv
+sweep_o xf-pricelink xf-pricelink "$b/xf-pricelink" \
+    -p testdata/pricelink-params.csv -c testdata/pricelink-counts.csv \
+    -o "$O" testdata/pricelink-2022.csv
 sweep_o xf xf-validate "$b/xf" validate testdata/petitions-sample.csv
 cp testdata/petitions-sample.csv "$tmp/stdin"
 sweep_o xf-validate-stdin xf-validate "$b/xf-validate" -o "$O"

@@ -61,6 +61,7 @@ rep testdata/route-classified.csv 300 > "$tmp/route.csv"
 rep testdata/compensate-cases.csv 200 > "$tmp/compensate.csv"
 rep testdata/eval-3class.csv 300 > "$tmp/eval.csv"
 cp testdata/petitions-sample.csv "$tmp/petitions.csv"
+rep testdata/pricelink-2022.csv 1 > "$tmp/pricelink.csv"
 # xf-repeat pseudonymises with a key made afresh each run unless given
 # one: a fixed key makes its output comparable between runs.
 cp testdata/repeat-test.key "$tmp/key"
@@ -90,6 +91,8 @@ args() {
 	xf-train)	args="-l gold_category -m 1 -k 2"
 			input=testdata/classify-dev.csv ;;
 	xf-split)	args="--rows 500 -p $tmp/part-" ;;
+	xf-pricelink)	args="-p testdata/pricelink-params.csv -c testdata/pricelink-counts.csv"
+			input=$tmp/pricelink.csv ;;
 	*)		args=unknown ;;
 	esac
 }
