@@ -13,6 +13,7 @@
  */
 
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -2085,7 +2086,9 @@ main(int argc, char *argv[])
 		break;
 	}
 	if (ferror(xf_output_fp(o))) {
-		xf_warn("%s", xf_output_name(o));
+		/* A closed pipe is the reader's choice: no message. */
+		if (errno != EPIPE)
+			xf_warn("%s", xf_output_name(o));
 		xf_output_abort(o);
 		status = XF_EXIT_FAIL;
 	} else if (xf_output_commit(o) == -1)
