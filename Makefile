@@ -111,6 +111,7 @@ LIBSRC = \
 	lib/rollup.c \
 	lib/route.c \
 	lib/rules.c \
+	lib/sb.c \
 	lib/share.c \
 	lib/textmodel.c \
 	lib/utf8.c \
@@ -153,6 +154,7 @@ UNITS = \
 	rollup \
 	route \
 	rules \
+	sb \
 	share \
 	textmodel \
 	utf8

@@ -28,6 +28,7 @@
 #include "params.h"
 #include "pricelink.h"
 #include "rejects.h"
+#include "sb.h"
 #include "utf8.h"
 #include "xf.h"
 
@@ -346,43 +347,11 @@ count_of(const struct run *r, int g, int mi)
 	return all;
 }
 
-/* A growing trace string. */
-struct sb {
-	char	*s;
-	size_t	 len;
-	size_t	 cap;
-};
-
-static void	sb_printf(struct sb *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
-
-static void
-sb_printf(struct sb *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->s == NULL ? NULL : b->s + b->len,
-		    b->s == NULL ? 0 : b->cap - b->len, fmt, ap);
-		va_end(ap);
-		if (n < 0)
-			return;
-		if (b->s != NULL && (size_t)n < b->cap - b->len) {
-			b->len += (size_t)n;
-			return;
-		}
-		b->cap = b->cap * 2 + (size_t)n + 256;
-		b->s = xf_reallocarray(b->s, b->cap, 1);
-	}
-}
-
 /* "（全国 2022-09-01起；SOURCE）" for a parameter in the trace. */
 static void
-sb_param(struct sb *b, const struct pval *pv)
+sb_param(struct xf_sb *b, const struct pval *pv)
 {
-	sb_printf(b, "（%s；%s%s）", pv->where, pv->placeholder ?
+	xf_sb_printf(b, "（%s；%s%s）", pv->where, pv->placeholder ?
 	    "占位值，非官方：" : "", pv->source);
 }
 
@@ -415,7 +384,7 @@ month_row(struct run *r, const struct xf_row *row)
 	struct xf_dec cpi, food;
 	struct xf_pl_decision d;
 	struct xf_date on, idx;
-	struct sb tb = { NULL, 0, 0 };
+	struct xf_sb tb = XF_SB_INIT;
 	char err[1024], mbuf[16], rbuf[32], b1[32], b2[32], db[XF_DATE_STRLEN];
 	const char *v, *why;
 	size_t len, head = 0;
@@ -516,26 +485,26 @@ month_row(struct run *r, const struct xf_row *row)
 			r->placeholder[k] = 1;
 
 	if (opt->explain) {
-		sb_printf(&tb, "指数月 %s，参数按 %s", mbuf,
+		xf_sb_printf(&tb, "指数月 %s，参数按 %s", mbuf,
 		    xf_date_format(&on, db));
 		if (!opt->hasasof)
-			sb_printf(&tb, "（发放月，指数月后 %ld 个月）", opt->lag);
-		sb_printf(&tb, "; CPI同比 %s%% %s 启动条件 %s%%",
+			xf_sb_printf(&tb, "（发放月，指数月后 %ld 个月）", opt->lag);
+		xf_sb_printf(&tb, "; CPI同比 %s%% %s 启动条件 %s%%",
 		    dec_str(&cpi, b1, sizeof(b1)), d.cpi_met ? "≥" : "<",
 		    dec_str(&pv[XF_PP_CPI_TRIGGER].dec, b2, sizeof(b2)));
 		sb_param(&tb, &pv[XF_PP_CPI_TRIGGER]);
-		sb_printf(&tb, "; 食品CPI同比 %s%% %s 启动条件 %s%%",
+		xf_sb_printf(&tb, "; 食品CPI同比 %s%% %s 启动条件 %s%%",
 		    dec_str(&food, b1, sizeof(b1)), d.food_met ? "≥" : "<",
 		    dec_str(&pv[XF_PP_FOOD_TRIGGER].dec, b2, sizeof(b2)));
 		sb_param(&tb, &pv[XF_PP_FOOD_TRIGGER]);
 		if (d.index == XF_PL_NONE)
-			sb_printf(&tb, " → 未启动，当月不发（DOMAIN §F）");
+			xf_sb_printf(&tb, " → 未启动，当月不发（DOMAIN §F）");
 		else if (d.cpi_met && d.food_met)
-			sb_printf(&tb, " → 两项都达到，按涨幅较高的%s %s%%（DOMAIN "
+			xf_sb_printf(&tb, " → 两项都达到，按涨幅较高的%s %s%%（DOMAIN "
 			    "§F）", xf_pl_index_name(d.index),
 			    dec_str(&d.rate, b1, sizeof(b1)));
 		else
-			sb_printf(&tb, " → 按%s %s%%", xf_pl_index_name(d.index),
+			xf_sb_printf(&tb, " → 按%s %s%%", xf_pl_index_name(d.index),
 			    dec_str(&d.rate, b1, sizeof(b1)));
 		head = tb.len;
 	}
@@ -572,38 +541,38 @@ month_row(struct run *r, const struct xf_row *row)
 			tb.len = head;
 			tb.s[tb.len] = '\0';
 			k = XF_PP_COVER0 + g;
-			sb_printf(&tb, "; %s纳入", xf_pl_group_name(g));
+			xf_sb_printf(&tb, "; %s纳入", xf_pl_group_name(g));
 			sb_param(&tb, &pv[k]);
 			if (d.index != XF_PL_NONE) {
 				k = xf_pl_group_rural(g) ? XF_PP_DIBAO_RURAL :
 				    XF_PP_DIBAO_URBAN;
 				if (xf_pl_group_rural(g))
-					sb_printf(&tb, "; 农村低保标准 %s 元/年",
+					xf_sb_printf(&tb, "; 农村低保标准 %s 元/年",
 					    xf_money_format(pv[k].fen, b1,
 					    sizeof(b1)));
 				else
-					sb_printf(&tb, "; 城市低保标准 %s 元/月",
+					xf_sb_printf(&tb, "; 城市低保标准 %s 元/月",
 					    xf_money_format(pv[k].fen, b1,
 					    sizeof(b1)));
 				sb_param(&tb, &pv[k]);
-				sb_printf(&tb, "; %s%s × %s%% = %s（%s一次舍入，"
+				xf_sb_printf(&tb, "; %s%s × %s%% = %s（%s一次舍入，"
 				    "四舍五入", b1, xf_pl_group_rural(g) ?
 				    " ÷ 12" : "", rbuf, xf_money_format(
 				    sub[g], b2, sizeof(b2)), opt->rnd.unit ==
 				    100 ? "到元，" : "到分，");
 				if (opt->rnd.min > 0)
-					sb_printf(&tb, "；不低于 %s",
+					xf_sb_printf(&tb, "；不低于 %s",
 					    xf_money_format(opt->rnd.min, b1,
 					    sizeof(b1)));
-				sb_printf(&tb, "）");
+				xf_sb_printf(&tb, "）");
 			}
 			if (r->counts != NULL && cnt[g] != -1)
-				sb_printf(&tb, "; %lld 人 × %s = %s",
+				xf_sb_printf(&tb, "; %lld 人 × %s = %s",
 				    (long long)cnt[g], xf_money_format(sub[g],
 				    b1, sizeof(b1)), xf_money_format(pay[g],
 				    b2, sizeof(b2)));
 			else if (r->counts != NULL)
-				sb_printf(&tb, "; --counts 中没有该组人数");
+				xf_sb_printf(&tb, "; --counts 中没有该组人数");
 			xf_csvout_str(r->out, tb.s);
 		}
 		xf_csvout_end(r->out);

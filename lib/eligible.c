@@ -19,20 +19,10 @@
 #include <string.h>
 
 #include "eligible.h"
+#include "sb.h"
 #include "money.h"
 #include "utf8.h"
 #include "xf.h"
-
-/* A growing string. */
-struct sb {
-	char	*s;
-	size_t	 len;
-	size_t	 cap;
-	int	 off;	/* 1: discard what is written (trace not wanted) */
-};
-
-static void	sb_printf(struct sb *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
 
 static const char *const pnames[XF_EP_N] = {
 	"dibao_urban", "dibao_rural", "dibao_edge_multiplier",
@@ -78,58 +68,20 @@ xf_elig_prog_find(const char *s, size_t len)
 	return -1;
 }
 
-static void
-sb_printf(struct sb *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->off)
-		return;
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->s == NULL ? NULL : b->s + b->len,
-		    b->s == NULL ? 0 : b->cap - b->len, fmt, ap);
-		va_end(ap);
-		if (n < 0)
-			return;
-		if (b->s != NULL && (size_t)n < b->cap - b->len) {
-			b->len += (size_t)n;
-			return;
-		}
-		b->cap = (b->cap + (size_t)n + 1) * 2;
-		b->s = xf_reallocarray(b->s, b->cap, 1);
-		if (b->len == 0)
-			b->s[0] = '\0';
-	}
-}
-
-/* The string of b, "" if nothing was written; b's buffer moves out. */
-static char *
-sb_take(struct sb *b)
-{
-	char *s;
-
-	s = b->s != NULL ? b->s : xf_strdup("");
-	b->s = NULL;
-	b->len = b->cap = 0;
-	return s;
-}
-
 /* Separate criteria in a trace. */
 static void
-sb_sep(struct sb *b)
+sb_sep(struct xf_sb *b)
 {
 	if (b->len > 0)
-		sb_printf(b, "; ");
+		xf_sb_printf(b, "; ");
 }
 
 /* Separate parts of a reason. */
 static void
-sb_sepr(struct sb *b)
+sb_sepr(struct xf_sb *b)
 {
 	if (b->len > 0)
-		sb_printf(b, "；");
+		xf_sb_printf(b, "；");
 }
 
 /* d as written ("1.5", "700"), into buf of at least 32 bytes. */
@@ -199,8 +151,8 @@ dec_plain(struct xf_amount *a, const struct xf_dec *d)
 struct dc {
 	const struct xf_elig_household *h;
 	struct xf_elig_result *r;
-	struct sb	 reason;
-	struct sb	 trace;
+	struct xf_sb	 reason;
+	struct xf_sb	 trace;
 	int		 missing;	/* a parameter was not supplied */
 	int		 overflow;
 	size_t		 n;		/* counted members */
@@ -226,10 +178,10 @@ need(struct dc *c, int p)
 
 	if (!v->known) {
 		if (!c->missing)
-			sb_printf(&c->reason, "缺少参数 %s（用 --params 文件"
+			xf_sb_printf(&c->reason, "缺少参数 %s（用 --params 文件"
 			    "或同名列提供）", name);
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "参数 %s 未提供", name);
+		xf_sb_printf(&c->trace, "参数 %s 未提供", name);
 		c->missing = 1;
 		return -1;
 	}
@@ -242,16 +194,16 @@ need(struct dc *c, int p)
 	 */
 	if (v->dec.num < 0) {
 		if (!c->missing)
-			sb_printf(&c->reason, "参数 %s 为负数 %s，不可用",
+			xf_sb_printf(&c->reason, "参数 %s 为负数 %s，不可用",
 			    name, dec_fmt(&v->dec, buf, sizeof(buf)));
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "参数 %s=%s 为负数，不可用", name,
+		xf_sb_printf(&c->trace, "参数 %s=%s 为负数，不可用", name,
 		    dec_fmt(&v->dec, buf, sizeof(buf)));
 		c->missing = 1;
 		return -1;
 	}
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "参数 %s=%s（%s；%s%s）", name,
+	xf_sb_printf(&c->trace, "参数 %s=%s（%s；%s%s）", name,
 	    dec_fmt(&v->dec, buf, sizeof(buf)), v->where != NULL ?
 	    v->where : "", v->placeholder ? "占位值，非官方：" : "",
 	    v->source != NULL ? v->source : "");
@@ -299,7 +251,7 @@ dc_done(struct dc *c)
 		c->reason.len = 0;
 		if (c->reason.s != NULL)
 			c->reason.s[0] = '\0';
-		sb_printf(&c->reason, "金额超出可计算范围");
+		xf_sb_printf(&c->reason, "金额超出可计算范围");
 		r->decided = 0;
 		r->eligible = 0;
 		r->has_monthly = r->has_lump = 0;
@@ -309,8 +261,8 @@ dc_done(struct dc *c)
 		r->has_monthly = r->has_lump = 0;
 	} else
 		r->decided = 1;
-	r->reason = sb_take(&c->reason);
-	r->trace = sb_take(&c->trace);
+	r->reason = xf_sb_take(&c->reason);
+	r->trace = xf_sb_take(&c->trace);
 	return c->overflow ? -1 : 0;
 }
 
@@ -340,25 +292,25 @@ trace_members(struct dc *c)
 	size_t i;
 
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "计入成员 %zu 人", c->n);
+	xf_sb_printf(&c->trace, "计入成员 %zu 人", c->n);
 	for (i = 0; i < h->n; i++) {
 		if (!h->p[i].counted)
-			sb_printf(&c->trace, "，%s 不计入（%s，DOMAIN §E.2）",
+			xf_sb_printf(&c->trace, "，%s 不计入（%s，DOMAIN §E.2）",
 			    h->p[i].name, h->p[i].status);
 		else if (h->p[i].excluded != 0)
-			sb_printf(&c->trace, "，%s 另有不计入的收入 %s（DOMAIN "
+			xf_sb_printf(&c->trace, "，%s 另有不计入的收入 %s（DOMAIN "
 			    "§E.2）", h->p[i].name, xf_money_format(
 			    h->p[i].excluded, buf2, sizeof(buf2)));
 	}
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "计入月收入合计 %s",
+	xf_sb_printf(&c->trace, "计入月收入合计 %s",
 	    xf_money_format(c->income, buf, sizeof(buf)));
 }
 
-static int	rigid_test(struct dc *, struct sb *);
+static int	rigid_test(struct dc *, struct xf_sb *);
 static int	income_test_pc(struct dc *, const struct xf_amount *,
 		    const char *, const struct xf_dec *, int, const char *,
-		    struct sb *);
+		    struct xf_sb *);
 
 /*
  * The income test against the 低保 standard times mult (NULL: 1):
@@ -368,7 +320,7 @@ static int	income_test_pc(struct dc *, const struct xf_amount *,
  */
 static int
 income_test(struct dc *c, const struct xf_dec *mult, int inclusive,
-    const char *label, struct sb *text)
+    const char *label, struct xf_sb *text)
 {
 	return income_test_pc(c, &c->pc, "", mult, inclusive, label, text);
 }
@@ -380,7 +332,7 @@ income_test(struct dc *c, const struct xf_dec *mult, int inclusive,
 static int
 income_test_pc(struct dc *c, const struct xf_amount *pc, const char *what,
     const struct xf_dec *mult, int inclusive, const char *label,
-    struct sb *text)
+    struct xf_sb *text)
 {
 	struct xf_amount lim, lhs, rhs;
 	char a[48], b[48], m[48];
@@ -400,16 +352,16 @@ income_test_pc(struct dc *c, const struct xf_amount *pc, const char *what,
 	}
 	/* The sign word: < passes; = is ≥ (fails) unless inclusive. */
 	text->len = 0;
-	sb_printf(text, "人均%s收入%s %s %s ", c->h->rural ? "年" : "月",
+	xf_sb_printf(text, "人均%s收入%s %s %s ", c->h->rural ? "年" : "月",
 	    what, amt_fmt(&lhs, a, sizeof(a)),
 	    cmp < 0 ? "<" : cmp == 0 ? (inclusive ? "≤" : "≥") : ">");
 	if (mult != NULL)
-		sb_printf(text, "%s × %s %s", dec_fmt(mult, m, sizeof(m)),
+		xf_sb_printf(text, "%s × %s %s", dec_fmt(mult, m, sizeof(m)),
 		    label, amt_fmt(&rhs, b, sizeof(b)));
 	else
-		sb_printf(text, "%s %s", label, amt_fmt(&rhs, b, sizeof(b)));
+		xf_sb_printf(text, "%s %s", label, amt_fmt(&rhs, b, sizeof(b)));
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "收入：%s（%s）→ %s", text->s,
+	xf_sb_printf(&c->trace, "收入：%s（%s）→ %s", text->s,
 	    inclusive ? "不高于即可" : "须低于，相等不符合，DOMAIN §0.2",
 	    ok ? "符合" : "不符合");
 	return ok;
@@ -421,7 +373,7 @@ income_test_pc(struct dc *c, const struct xf_amount *pc, const char *what,
  * given), 0 (fails), -1 (parameter missing).
  */
 static int
-assets_test(struct dc *c, struct sb *text)
+assets_test(struct dc *c, struct xf_sb *text)
 {
 	const struct xf_elig_household *h = c->h;
 	struct xf_amount lim, as;
@@ -431,8 +383,8 @@ assets_test(struct dc *c, struct sb *text)
 	text->len = 0;
 	if (!h->has_assets) {
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "资产：未提供，未核查");
-		sb_printf(text, "资产未提供");
+		xf_sb_printf(&c->trace, "资产：未提供，未核查");
+		xf_sb_printf(text, "资产未提供");
 		return 1;
 	}
 	if (need(c, XF_EP_ASSETS_MONTHS) == -1)
@@ -443,12 +395,12 @@ assets_test(struct dc *c, struct sb *text)
 		c->overflow = 1;
 	xf_amount_from_fen(&as, h->assets);
 	cmp = xf_amount_cmp(&as, &lim);
-	sb_printf(text, "家庭资产 %s %s 限额 %s（%s 个月 × 月标准 × %zu 人）",
+	xf_sb_printf(text, "家庭资产 %s %s 限额 %s（%s 个月 × 月标准 × %zu 人）",
 	    amt_fmt(&as, a, sizeof(a)), cmp <= 0 ? "≤" : ">",
 	    amt_fmt(&lim, b, sizeof(b)),
 	    dec_fmt(&h->par[XF_EP_ASSETS_MONTHS].dec, m, sizeof(m)), c->n);
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "资产：%s（不超过即符合，DOMAIN §E.1 第9条、"
+	xf_sb_printf(&c->trace, "资产：%s（不超过即符合，DOMAIN §E.1 第9条、"
 	    "§0.2）→ %s", text->s, cmp <= 0 ? "符合" : "不符合");
 	return cmp <= 0;
 }
@@ -468,7 +420,7 @@ std_label(const struct xf_elig_household *h)
 static int
 dibao(struct dc *c)
 {
-	struct sb inc = { NULL, 0, 0, 0 }, as = { NULL, 0, 0, 0 };
+	struct xf_sb inc = XF_SB_INIT, as = XF_SB_INIT;
 	struct xf_amount amt, t;
 	int std = c->h->rural ? XF_EP_DIBAO_RURAL : XF_EP_DIBAO_URBAN;
 	int ok, aok;
@@ -479,9 +431,9 @@ dibao(struct dc *c)
 	if (monthly_std(c, std, &c->std) == -1)
 		c->overflow = 1;
 	if (c->n == 0) {
-		sb_printf(&c->reason, "无计入的共同生活家庭成员");
+		xf_sb_printf(&c->reason, "无计入的共同生活家庭成员");
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "无计入成员 → 不符合");
+		xf_sb_printf(&c->trace, "无计入成员 → 不符合");
 		return 0;
 	}
 	ok = income_test(c, NULL, 0, std_label(c->h), &inc);
@@ -492,9 +444,9 @@ dibao(struct dc *c)
 		return -1;
 	}
 	if (!ok)
-		sb_printf(&c->reason, "%s", inc.s);
+		xf_sb_printf(&c->reason, "%s", inc.s);
 	else if (!aok)
-		sb_printf(&c->reason, "%s", as.s);
+		xf_sb_printf(&c->reason, "%s", as.s);
 	else {
 		/* S x n - income, exactly; once rounded (DOMAIN §E.1). */
 		if (xf_amount_mul_int(&amt, &c->std, (int64_t)c->n) == -1)
@@ -504,12 +456,12 @@ dibao(struct dc *c)
 		    xf_amount_round(&amt, &c->r->monthly) == -1)
 			c->overflow = 1;
 		c->r->has_monthly = 1;
-		sb_printf(&c->reason, "%s；%s", inc.s, as.s);
+		xf_sb_printf(&c->reason, "%s；%s", inc.s, as.s);
 		{
 			char a[48], b[XF_MONEY_BUFSZ], m[XF_MONEY_BUFSZ];
 
 			sb_sep(&c->trace);
-			sb_printf(&c->trace, "保障金 = 月标准 %s × %zu 人 − "
+			xf_sb_printf(&c->trace, "保障金 = 月标准 %s × %zu 人 − "
 			    "计入月收入 %s = %s（DOMAIN §E.1 第12条，"
 			    "一次舍入）",
 			    amt_fmt(&c->std, a, sizeof(a)), c->n,
@@ -526,8 +478,8 @@ dibao(struct dc *c)
 static int
 edge(struct dc *c)
 {
-	struct sb inc = { NULL, 0, 0, 0 }, as = { NULL, 0, 0, 0 };
-	struct sb rig = { NULL, 0, 0, 0 };
+	struct xf_sb inc = XF_SB_INIT, as = XF_SB_INIT;
+	struct xf_sb rig = XF_SB_INIT;
 	struct dc d;
 	struct xf_elig_result tmp;
 	int std = c->h->rural ? XF_EP_DIBAO_RURAL : XF_EP_DIBAO_URBAN;
@@ -548,18 +500,18 @@ edge(struct dc *c)
 	if (monthly_std(c, std, &c->std) == -1)
 		c->overflow = 1;
 	if (db == 1) {
-		sb_printf(&c->reason, "已符合低保");
+		xf_sb_printf(&c->reason, "已符合低保");
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "已符合低保 → 不属低保边缘"
+		xf_sb_printf(&c->trace, "已符合低保 → 不属低保边缘"
 		    "（DOMAIN §E.3）");
 		return 0;
 	}
 	if (c->n == 0) {
-		sb_printf(&c->reason, "无计入的共同生活家庭成员");
+		xf_sb_printf(&c->reason, "无计入的共同生活家庭成员");
 		return 0;
 	}
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "不符合低保");
+	xf_sb_printf(&c->trace, "不符合低保");
 	ok = income_test(c, &c->h->par[XF_EP_EDGE_MULT].dec,
 	    c->h->edge_inclusive, std_label(c->h), &inc);
 	rigid = 0;
@@ -575,16 +527,16 @@ edge(struct dc *c)
 		return -1;
 	}
 	if (!ok && rigid == 0)
-		sb_printf(&c->reason, "%s；%s", inc.s, rig.s);
+		xf_sb_printf(&c->reason, "%s；%s", inc.s, rig.s);
 	else if (!ok)
-		sb_printf(&c->reason, "%s", inc.s);
+		xf_sb_printf(&c->reason, "%s", inc.s);
 	else if (!aok)
-		sb_printf(&c->reason, "%s", as.s);
+		xf_sb_printf(&c->reason, "%s", as.s);
 	else if (rigid == 1)
-		sb_printf(&c->reason, "不符合低保；刚性支出困难家庭：%s；%s",
+		xf_sb_printf(&c->reason, "不符合低保；刚性支出困难家庭：%s；%s",
 		    rig.s, as.s);
 	else
-		sb_printf(&c->reason, "不符合低保；%s；%s", inc.s, as.s);
+		xf_sb_printf(&c->reason, "不符合低保；%s；%s", inc.s, as.s);
 	free(inc.s);
 	free(rig.s);
 	free(as.s);
@@ -599,7 +551,7 @@ edge(struct dc *c)
  * comparison in *text.
  */
 static int
-rigid_test(struct dc *c, struct sb *text)
+rigid_test(struct dc *c, struct xf_sb *text)
 {
 	const struct xf_elig_household *h = c->h;
 	struct xf_amount pc;
@@ -613,7 +565,7 @@ rigid_test(struct dc *c, struct sb *text)
 	if (sum == 0)
 		return -1;
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "刚性支出：计入成员月刚性支出合计 %s，"
+	xf_sb_printf(&c->trace, "刚性支出：计入成员月刚性支出合计 %s，"
 	    "按刚性支出困难家庭再比一次（DOMAIN §E.3，地方规定）",
 	    xf_money_format(sum, buf, sizeof(buf)));
 	left = c->income > sum ? c->income - sum : 0;
@@ -653,7 +605,7 @@ static const char *const gradenames[] = { "", "一", "二", "三", "四" };
  */
 static int
 tekun_person(struct dc *c, size_t i, int assets_ok, long list,
-    struct sb *why, struct sb *okw)
+    struct xf_sb *why, struct xf_sb *okw)
 {
 	const struct xf_elig_person *p = &c->h->p[i];
 	struct xf_amount inc, lim;
@@ -661,41 +613,41 @@ tekun_person(struct dc *c, size_t i, int assets_ok, long list,
 	int cmp, unable;
 
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "%s：", p->name);
+	xf_sb_printf(&c->trace, "%s：", p->name);
 	/* 1. 无劳动能力: 60周岁以上 (inclusive), 未满16周岁, or disability. */
 	unable = 0;
 	if (p->age >= 60) {
 		unable = 1;
-		sb_printf(&c->trace, "年龄 %d ≥ 60，无劳动能力", p->age);
+		xf_sb_printf(&c->trace, "年龄 %d ≥ 60，无劳动能力", p->age);
 	} else if (p->age >= 0 && p->age < 16) {
 		unable = 1;
-		sb_printf(&c->trace, "年龄 %d < 16，无劳动能力", p->age);
+		xf_sb_printf(&c->trace, "年龄 %d < 16，无劳动能力", p->age);
 	} else if (severe(p->dis_kind, p->dis_grade, list)) {
 		unable = 1;
-		sb_printf(&c->trace, "%s%s级残疾在 %ld 年重度残疾范围内，"
+		xf_sb_printf(&c->trace, "%s%s级残疾在 %ld 年重度残疾范围内，"
 		    "无劳动能力", disnames[p->dis_kind],
 		    gradenames[p->dis_grade], list);
 	}
 	if (!unable) {
 		if (p->age < 0)
-			sb_printf(&c->trace, "年龄未知");
+			xf_sb_printf(&c->trace, "年龄未知");
 		else
-			sb_printf(&c->trace, "年龄 %d 在 16—59 岁", p->age);
+			xf_sb_printf(&c->trace, "年龄 %d 在 16—59 岁", p->age);
 		if (p->dis_grade > 0)
-			sb_printf(&c->trace, "，%s%s级残疾不在 %ld 年重度残疾"
+			xf_sb_printf(&c->trace, "，%s%s级残疾不在 %ld 年重度残疾"
 			    "范围内", disnames[p->dis_kind],
 			    gradenames[p->dis_grade], list);
-		sb_printf(&c->trace, " → 有劳动能力，不符合");
+		xf_sb_printf(&c->trace, " → 有劳动能力，不符合");
 		sb_sepr(why);
 		if (p->age < 0)
-			sb_printf(why, "%s 有劳动能力（年龄未知", p->name);
+			xf_sb_printf(why, "%s 有劳动能力（年龄未知", p->name);
 		else
-			sb_printf(why, "%s 有劳动能力（%d 岁", p->name, p->age);
+			xf_sb_printf(why, "%s 有劳动能力（%d 岁", p->name, p->age);
 		if (p->dis_grade > 0)
-			sb_printf(why, "，%s%s级残疾不在 %ld 年重度残疾范围内",
+			xf_sb_printf(why, "，%s%s级残疾不在 %ld 年重度残疾范围内",
 			    disnames[p->dis_kind], gradenames[p->dis_grade],
 			    list);
-		sb_printf(why, "）");
+		xf_sb_printf(why, "）");
 		return 0;
 	}
 	/* 2. 无生活来源: own income below the standard, assets within. */
@@ -705,37 +657,37 @@ tekun_person(struct dc *c, size_t i, int assets_ok, long list,
 	if (c->h->rural && (xf_amount_mul_int(&inc, &inc, 12) == -1 ||
 	    xf_amount_mul_int(&lim, &lim, 12) == -1))
 		c->overflow = 1;
-	sb_printf(&c->trace, "；本人%s收入 %s %s %s %s",
+	xf_sb_printf(&c->trace, "；本人%s收入 %s %s %s %s",
 	    c->h->rural ? "年" : "月", amt_fmt(&inc, a, sizeof(a)),
 	    cmp < 0 ? "<" : "≥", std_label(c->h), amt_fmt(&lim, b, sizeof(b)));
 	if (cmp >= 0) {
-		sb_printf(&c->trace, " → 有生活来源，不符合");
+		xf_sb_printf(&c->trace, " → 有生活来源，不符合");
 		sb_sepr(why);
-		sb_printf(why, "%s 本人%s收入 %s ≥ %s %s", p->name,
+		xf_sb_printf(why, "%s 本人%s收入 %s ≥ %s %s", p->name,
 		    c->h->rural ? "年" : "月", amt_fmt(&inc, a, sizeof(a)),
 		    std_label(c->h), amt_fmt(&lim, b, sizeof(b)));
 		return 0;
 	}
 	if (!assets_ok) {
-		sb_printf(&c->trace, "；家庭资产超出限额，不符合");
+		xf_sb_printf(&c->trace, "；家庭资产超出限额，不符合");
 		sb_sepr(why);
-		sb_printf(why, "%s 家庭资产超出限额", p->name);
+		xf_sb_printf(why, "%s 家庭资产超出限额", p->name);
 		return 0;
 	}
 	/* 3. 无法定赡养、抚养、扶养义务人，或其无履行能力. */
 	if (p->supporter == XF_SUP_NONE || p->supporter == XF_SUP_UNABLE) {
-		sb_printf(&c->trace, "；赡养人 %s → 符合",
+		xf_sb_printf(&c->trace, "；赡养人 %s → 符合",
 		    p->supporter == XF_SUP_NONE ? "无" : "无能力");
 		sb_sepr(okw);
-		sb_printf(okw, "%s 无劳动能力、无生活来源、%s", p->name,
+		xf_sb_printf(okw, "%s 无劳动能力、无生活来源、%s", p->name,
 		    p->supporter == XF_SUP_NONE ? "无赡养人" :
 		    "赡养人无能力");
 		return 1;
 	}
-	sb_printf(&c->trace, "；赡养人 %s → 不符合",
+	xf_sb_printf(&c->trace, "；赡养人 %s → 不符合",
 	    p->supporter == XF_SUP_HAS ? "有" : "未填写");
 	sb_sepr(why);
-	sb_printf(why, "%s %s", p->name, p->supporter == XF_SUP_HAS ?
+	xf_sb_printf(why, "%s %s", p->name, p->supporter == XF_SUP_HAS ?
 	    "有赡养人且其有履行能力" : "赡养人情况未填写");
 	return 0;
 }
@@ -747,8 +699,8 @@ tekun_person(struct dc *c, size_t i, int assets_ok, long list,
 static int
 tekun(struct dc *c, int *is)
 {
-	struct sb as = { NULL, 0, 0, 0 }, why = { NULL, 0, 0, 0 };
-	struct sb okw = { NULL, 0, 0, 0 };
+	struct xf_sb as = XF_SB_INIT, why = XF_SB_INIT;
+	struct xf_sb okw = XF_SB_INIT;
 	const struct xf_elig_household *h = c->h;
 	struct xf_amount amt;
 	long list;
@@ -763,7 +715,7 @@ tekun(struct dc *c, int *is)
 	if (h->par[XF_EP_TEKUN_LIST].dec.scale != 0 ||
 	    (h->par[XF_EP_TEKUN_LIST].dec.num != 2016 &&
 	    h->par[XF_EP_TEKUN_LIST].dec.num != 2021)) {
-		sb_printf(&c->reason, "参数 tekun_disability_list 须为 2016 "
+		xf_sb_printf(&c->reason, "参数 tekun_disability_list 须为 2016 "
 		    "或 2021");
 		c->missing = 1;
 		return -1;
@@ -786,9 +738,9 @@ tekun(struct dc *c, int *is)
 	if (k == 0) {
 		free(okw.s);
 		if (why.len == 0)
-			sb_printf(&c->reason, "无计入的共同生活家庭成员");
+			xf_sb_printf(&c->reason, "无计入的共同生活家庭成员");
 		else
-			sb_printf(&c->reason, "%s", why.s);
+			xf_sb_printf(&c->reason, "%s", why.s);
 		free(why.s);
 		return 0;
 	}
@@ -799,7 +751,7 @@ tekun(struct dc *c, int *is)
 		free(okw.s);
 		return -1;
 	}
-	sb_printf(&c->reason, "特困 %d 人：%s", k, okw.s);
+	xf_sb_printf(&c->reason, "特困 %d 人：%s", k, okw.s);
 	free(okw.s);
 	if (monthly_std(c, XF_EP_DIBAO_PREV, &amt) == -1 ||
 	    xf_amount_mul_dec(&amt, &amt, &h->par[XF_EP_TEKUN_MULT].dec)
@@ -811,10 +763,10 @@ tekun(struct dc *c, int *is)
 	{
 		char b[XF_MONEY_BUFSZ];
 
-		sb_printf(&c->reason, "（基本生活标准下限 %s）",
+		xf_sb_printf(&c->reason, "（基本生活标准下限 %s）",
 		    xf_money_format(c->r->monthly, b, sizeof(b)));
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "金额 = %d 人 × tekun_dibao_multiple × "
+		xf_sb_printf(&c->trace, "金额 = %d 人 × tekun_dibao_multiple × "
 		    "上年月标准 = %s（下限，DOMAIN §E.4）", k, b);
 	}
 	return 1;
@@ -825,17 +777,17 @@ tekun(struct dc *c, int *is)
  * first failure, to the reason; passes are collected in ok.
  */
 static void
-gzf_note(struct dc *c, struct sb *ok, int *fail, int pass, const char *what,
+gzf_note(struct dc *c, struct xf_sb *ok, int *fail, int pass, const char *what,
     const char *text)
 {
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "%s：%s → %s", what, text, pass ? "符合" :
+	xf_sb_printf(&c->trace, "%s：%s → %s", what, text, pass ? "符合" :
 	    "不符合");
 	if (pass) {
 		sb_sepr(ok);
-		sb_printf(ok, "%s", text);
+		xf_sb_printf(ok, "%s", text);
 	} else if (!*fail) {
-		sb_printf(&c->reason, "%s", text);
+		xf_sb_printf(&c->reason, "%s", text);
 		*fail = 1;
 	}
 }
@@ -845,7 +797,7 @@ static int
 gongzufang(struct dc *c)
 {
 	const struct xf_elig_household *h = c->h;
-	struct sb ok = { NULL, 0, 0, 0 };
+	struct xf_sb ok = XF_SB_INIT;
 	struct xf_amount lim, a, b;
 	char s1[48], s2[48], s3[48], t[256];
 	struct xf_dec best;
@@ -856,7 +808,7 @@ gongzufang(struct dc *c)
 	if (need(c, XF_EP_GZF_INCOME) == -1 || need(c, XF_EP_GZF_AREA) == -1)
 		return -1;
 	if (c->n == 0) {
-		sb_printf(&c->reason, "无计入的共同生活家庭成员");
+		xf_sb_printf(&c->reason, "无计入的共同生活家庭成员");
 		return 0;
 	}
 	/* 1. income below the limit (低于: strict), per person a month. */
@@ -870,9 +822,9 @@ gongzufang(struct dc *c)
 	/* 2. floor area per person below the limit (低于: strict). */
 	if (!h->has_area) {
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "住房：面积未提供，未核查");
+		xf_sb_printf(&c->trace, "住房：面积未提供，未核查");
 		sb_sepr(&ok);
-		sb_printf(&ok, "住房面积未提供");
+		xf_sb_printf(&ok, "住房面积未提供");
 	} else {
 		if (dec_plain(&a, &h->area) == -1 ||
 		    xf_amount_div_int(&a, &a, (int64_t)c->n) == -1 ||
@@ -916,7 +868,7 @@ gongzufang(struct dc *c)
 		gzf_note(c, &ok, &fail, cmp >= 0, "就业", t);
 	}
 	if (!fail)
-		sb_printf(&c->reason, "%s", ok.s);
+		xf_sb_printf(&c->reason, "%s", ok.s);
 	free(ok.s);
 	return !fail;
 }
@@ -935,14 +887,14 @@ temp_aid(struct dc *c)
 	for (i = 0; i < h->n; i++)
 		cost += h->p[i].emergency;
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "突发支出合计 %s",
+	xf_sb_printf(&c->trace, "突发支出合计 %s",
 	    xf_money_format(cost, s1, sizeof(s1)));
 	if (cost <= 0) {
-		sb_printf(&c->reason, "无突发性支出（emergency_cost）");
+		xf_sb_printf(&c->reason, "无突发性支出（emergency_cost）");
 		return 0;
 	}
 	if (c->n == 0) {
-		sb_printf(&c->reason, "无计入的共同生活家庭成员");
+		xf_sb_printf(&c->reason, "无计入的共同生活家庭成员");
 		return 0;
 	}
 	if (need(c, std) == -1 || need(c, XF_EP_TEMP_MONTHS) == -1)
@@ -955,10 +907,10 @@ temp_aid(struct dc *c)
 	c->r->has_lump = 1;
 	dec_fmt(&h->par[XF_EP_TEMP_MONTHS].dec, m, sizeof(m));
 	xf_money_format(c->r->lump, s2, sizeof(s2));
-	sb_printf(&c->reason, "突发支出 %s；救助 %s 个月 × 月标准 × %zu 人 = "
+	xf_sb_printf(&c->reason, "突发支出 %s；救助 %s 个月 × 月标准 × %zu 人 = "
 	    "%s", s1, m, c->n, s2);
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "一次性救助 = %s 个月 × 月标准 × %zu 人 = %s"
+	xf_sb_printf(&c->trace, "一次性救助 = %s 个月 × 月标准 × %zu 人 = %s"
 	    "（DOMAIN §E.5 第47—49条，月数为地方参数）", m, c->n, s2);
 	return 1;
 }
@@ -996,13 +948,13 @@ medical(struct dc *c)
 	if (t1.placeholder || t2.placeholder)
 		c->r->placeholder = 1;
 	if (db == -1 || tk == -1) {
-		sb_printf(&c->reason, "低保或特困未能判定（缺少参数）");
+		xf_sb_printf(&c->reason, "低保或特困未能判定（缺少参数）");
 		c->missing = 1;
 		free(is);
 		return -1;
 	}
 	sb_sep(&c->trace);
-	sb_printf(&c->trace, "低保家庭 %s；特困 %d 人", db ? "是" : "否",
+	xf_sb_printf(&c->trace, "低保家庭 %s；特困 %d 人", db ? "是" : "否",
 	    tk > 0 ? tk : 0);
 	eg = 0;
 	if (!db && tk <= 0) {
@@ -1014,24 +966,24 @@ medical(struct dc *c)
 		if (t3.placeholder)
 			c->r->placeholder = 1;
 		if (eg == -1) {
-			sb_printf(&c->reason, "低保边缘未能判定（缺少参数）");
+			xf_sb_printf(&c->reason, "低保边缘未能判定（缺少参数）");
 			c->missing = 1;
 			free(is);
 			return -1;
 		}
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "低保边缘家庭 %s", eg ? "是" : "否");
+		xf_sb_printf(&c->trace, "低保边缘家庭 %s", eg ? "是" : "否");
 		if (!eg) {
-			sb_printf(&c->reason, "非低保、低保边缘家庭，无特困人员");
+			xf_sb_printf(&c->reason, "非低保、低保边缘家庭，无特困人员");
 			free(is);
 			return 0;
 		}
 		if (!h->par[XF_EP_MED_EDGE_RATE].known) {
-			sb_printf(&c->reason, "低保边缘家庭：当地未规定救助比例"
+			xf_sb_printf(&c->reason, "低保边缘家庭：当地未规定救助比例"
 			    "（medical_aid_edge_rate 未提供，DOMAIN §E.6 其他"
 			    "对象由地方规定），不救助");
 			sb_sep(&c->trace);
-			sb_printf(&c->trace, "参数 medical_aid_edge_rate 未提供 "
+			xf_sb_printf(&c->trace, "参数 medical_aid_edge_rate 未提供 "
 			    "→ 不救助");
 			free(is);
 			return 0;
@@ -1062,7 +1014,7 @@ medical(struct dc *c)
 		if (xf_amount_cmp(&a, &cap) > 0)
 			a = cap;
 		sb_sep(&c->trace);
-		sb_printf(&c->trace, "%s：自付 %s，超过起付线部分 × 比例，"
+		xf_sb_printf(&c->trace, "%s：自付 %s，超过起付线部分 × 比例，"
 		    "封顶后 %s", h->p[i].name, xf_money_format(h->p[i].medical,
 		    s1, sizeof(s1)), amt_fmt(&a, s2, sizeof(s2)));
 		if (xf_amount_add(&total, &total, &a) == -1)
@@ -1073,7 +1025,7 @@ medical(struct dc *c)
 		c->overflow = 1;
 	c->r->lump = f;
 	c->r->has_lump = 1;
-	sb_printf(&c->reason, "%s，救助 %d 人，年度救助 %s",
+	xf_sb_printf(&c->reason, "%s，救助 %d 人，年度救助 %s",
 	    db ? "低保家庭" : eg ? "低保边缘家庭" : "特困人员", covered,
 	    xf_money_format(f, s1, sizeof(s1)));
 	return 1;
@@ -1110,7 +1062,7 @@ xf_elig_decide(const struct xf_elig_household *h, int g,
 		ok = medical(&c);
 		break;
 	default:
-		sb_printf(&c.reason, "no such programme");
+		xf_sb_printf(&c.reason, "no such programme");
 		c.missing = 1;
 		dc_done(&c);
 		return -1;
