@@ -195,113 +195,6 @@ done:
 }
 
 /*
- * A label in a Markdown table cell: '|' and '\' escaped with a
- * backslash, line breaks as spaces.
- */
-static void
-md_label(FILE *fp, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '|' || s[i] == '\\')
-			putc('\\', fp);
-		putc(s[i] == '\r' || s[i] == '\n' ? ' ' : s[i], fp);
-	}
-}
-
-/* A metrics row: kind (CSV) or bold title (Markdown), then the numbers. */
-static void
-score_row(FILE *fp, struct xf_csvout *out, enum format fmt,
-    const char *kind, const char *title, const struct xf_eval_score *s)
-{
-	char p[XF_EVAL_NUMSZ], rc[XF_EVAL_NUMSZ], f[XF_EVAL_NUMSZ];
-	char sup[32];
-
-	xf_eval_format(s->precision, p);
-	xf_eval_format(s->recall, rc);
-	xf_eval_format(s->f1, f);
-	snprintf(sup, sizeof(sup), "%llu", s->support);
-	if (fmt == FMT_MD) {
-		fprintf(fp, "| **%s** | %s | %s | %s | %s |\n", title, p, rc,
-		    f, sup);
-		return;
-	}
-	xf_csvout_str(out, kind);
-	xf_csvout_str(out, "");
-	xf_csvout_str(out, p);
-	xf_csvout_str(out, rc);
-	xf_csvout_str(out, f);
-	xf_csvout_str(out, sup);
-	xf_csvout_end(out);
-}
-
-static void
-print_metrics(struct run *r, FILE *fp, struct xf_csvout *out)
-{
-	enum format fmt = r->opt->format;
-	struct xf_eval_summary sum;
-	struct xf_eval_class c;
-	struct xf_eval_score s;
-	char p[XF_EVAL_NUMSZ], rc[XF_EVAL_NUMSZ], f[XF_EVAL_NUMSZ];
-	char sup[32];
-	size_t i, n = xf_eval_nclass(r->ev);
-
-	if (fmt == FMT_MD)
-		fputs("| class | precision | recall | f1 | support |\n"
-		    "|:---|---:|---:|---:|---:|\n", fp);
-	else {
-		xf_csvout_str(out, "kind");
-		xf_csvout_str(out, "class");
-		xf_csvout_str(out, "precision");
-		xf_csvout_str(out, "recall");
-		xf_csvout_str(out, "f1");
-		xf_csvout_str(out, "support");
-		xf_csvout_end(out);
-	}
-	xf_eval_summary(r->ev, &sum);
-	if (sum.rows == 0)
-		return;
-	for (i = 0; i < n; i++) {
-		xf_eval_class(r->ev, i, &c);
-		xf_eval_score(&c, &s);
-		xf_eval_format(s.precision, p);
-		xf_eval_format(s.recall, rc);
-		xf_eval_format(s.f1, f);
-		snprintf(sup, sizeof(sup), "%llu", s.support);
-		if (fmt == FMT_MD) {
-			fputs("| ", fp);
-			md_label(fp, c.label, c.len);
-			fprintf(fp, " | %s | %s | %s | %s |\n", p, rc, f, sup);
-			continue;
-		}
-		xf_csvout_str(out, "class");
-		xf_csvout_field(out, c.label, c.len);
-		xf_csvout_str(out, p);
-		xf_csvout_str(out, rc);
-		xf_csvout_str(out, f);
-		xf_csvout_str(out, sup);
-		xf_csvout_end(out);
-	}
-	score_row(fp, out, fmt, "macro", "macro avg", &sum.macro);
-	score_row(fp, out, fmt, "weighted", "weighted avg", &sum.weighted);
-	score_row(fp, out, fmt, "micro", "micro avg", &sum.micro);
-	xf_eval_format(sum.accuracy, f);
-	snprintf(sup, sizeof(sup), "%llu", sum.rows);
-	if (fmt == FMT_MD) {
-		fprintf(fp, "| **accuracy** |  |  | %s | %s |\n", f, sup);
-		return;
-	}
-	xf_csvout_str(out, "accuracy");
-	xf_csvout_str(out, "");
-	xf_csvout_str(out, "");
-	xf_csvout_str(out, "");
-	xf_csvout_str(out, f);
-	xf_csvout_str(out, sup);
-	xf_csvout_end(out);
-}
-
-/*
  * The confusion matrix: one row per gold class, one column per
  * predicted class, both in label order, and a last column (headed with
  * an empty name, "(none)" in Markdown) for rows without a prediction
@@ -323,7 +216,7 @@ print_confusion(struct run *r, FILE *fp, struct xf_csvout *out)
 		for (j = 0; j < n; j++) {
 			xf_eval_class(r->ev, j, &c);
 			putc(' ', fp);
-			md_label(fp, c.label, c.len);
+			xf_eval_md_label(fp, c.label, c.len);
 			fputs(" |", fp);
 		}
 		if (sum.nopred > 0)
@@ -346,7 +239,7 @@ print_confusion(struct run *r, FILE *fp, struct xf_csvout *out)
 		xf_eval_class(r->ev, i, &c);
 		if (fmt == FMT_MD) {
 			fputs("| ", fp);
-			md_label(fp, c.label, c.len);
+			xf_eval_md_label(fp, c.label, c.len);
 			fputs(" |", fp);
 		} else
 			xf_csvout_field(out, c.label, c.len);
@@ -470,7 +363,8 @@ main(int argc, char *argv[])
 		if (opt.confusion)
 			print_confusion(&r, xf_output_fp(outfile), out);
 		else
-			print_metrics(&r, xf_output_fp(outfile), out);
+			xf_eval_print_scores(r.ev, r.opt->format == FMT_MD,
+			    xf_output_fp(outfile), out);
 		if (xf_output_finish(outfile, out) == -1)
 			status = XF_EXIT_FAIL;
 	}

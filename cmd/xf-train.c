@@ -372,102 +372,6 @@ done:
 	return status;
 }
 
-/* ---- The scores, as xf-eval prints them. */
-
-static void
-md_label(FILE *fp, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '|' || s[i] == '\\')
-			putc('\\', fp);
-		putc(s[i] == '\r' || s[i] == '\n' ? ' ' : s[i], fp);
-	}
-}
-
-static void
-score_row(FILE *fp, struct xf_csvout *out, enum format fmt,
-    const char *kind, const char *title, const char *label, size_t llen,
-    const struct xf_eval_score *s)
-{
-	char p[XF_EVAL_NUMSZ], rc[XF_EVAL_NUMSZ], f[XF_EVAL_NUMSZ];
-	char sup[32];
-
-	xf_eval_format(s->precision, p);
-	xf_eval_format(s->recall, rc);
-	xf_eval_format(s->f1, f);
-	snprintf(sup, sizeof(sup), "%llu", s->support);
-	if (fmt == FMT_MD) {
-		if (label != NULL) {
-			fputs("| ", fp);
-			md_label(fp, label, llen);
-		} else
-			fprintf(fp, "| **%s**", title);
-		fprintf(fp, " | %s | %s | %s | %s |\n", p, rc, f, sup);
-		return;
-	}
-	xf_csvout_str(out, kind);
-	if (label != NULL)
-		xf_csvout_field(out, label, llen);
-	else
-		xf_csvout_str(out, "");
-	xf_csvout_str(out, p);
-	xf_csvout_str(out, rc);
-	xf_csvout_str(out, f);
-	xf_csvout_str(out, sup);
-	xf_csvout_end(out);
-}
-
-static void
-print_scores(struct xf_eval *ev, enum format fmt, FILE *fp,
-    struct xf_csvout *out)
-{
-	struct xf_eval_summary sum;
-	struct xf_eval_class c;
-	struct xf_eval_score s;
-	char f[XF_EVAL_NUMSZ], sup[32];
-	size_t i, n = xf_eval_nclass(ev);
-
-	if (fmt == FMT_MD)
-		fputs("| class | precision | recall | f1 | support |\n"
-		    "|:---|---:|---:|---:|---:|\n", fp);
-	else {
-		xf_csvout_str(out, "kind");
-		xf_csvout_str(out, "class");
-		xf_csvout_str(out, "precision");
-		xf_csvout_str(out, "recall");
-		xf_csvout_str(out, "f1");
-		xf_csvout_str(out, "support");
-		xf_csvout_end(out);
-	}
-	xf_eval_summary(ev, &sum);
-	if (sum.rows == 0)
-		return;
-	for (i = 0; i < n; i++) {
-		xf_eval_class(ev, i, &c);
-		xf_eval_score(&c, &s);
-		score_row(fp, out, fmt, "class", NULL, c.label, c.len, &s);
-	}
-	score_row(fp, out, fmt, "macro", "macro avg", NULL, 0, &sum.macro);
-	score_row(fp, out, fmt, "weighted", "weighted avg", NULL, 0,
-	    &sum.weighted);
-	score_row(fp, out, fmt, "micro", "micro avg", NULL, 0, &sum.micro);
-	xf_eval_format(sum.accuracy, f);
-	snprintf(sup, sizeof(sup), "%llu", sum.rows);
-	if (fmt == FMT_MD) {
-		fprintf(fp, "| **accuracy** |  |  | %s | %s |\n", f, sup);
-		return;
-	}
-	xf_csvout_str(out, "accuracy");
-	xf_csvout_str(out, "");
-	xf_csvout_str(out, "");
-	xf_csvout_str(out, "");
-	xf_csvout_str(out, f);
-	xf_csvout_str(out, sup);
-	xf_csvout_end(out);
-}
-
 /*
  * Cross-validate: train on all folds but one, predict the one, for each
  * fold; count every prediction.  Returns 0, or -1 after a message.
@@ -705,7 +609,7 @@ main(int argc, char *argv[])
 		csv = xf_csvout_new(stdout, opt.cli.outdelim, opt.cli.crlf);
 		if (opt.cli.bom && opt.format == FMT_CSV)
 			xf_csvout_bom(csv);
-		print_scores(ev, opt.format, stdout, csv);
+		xf_eval_print_scores(ev, opt.format == FMT_MD, stdout, csv);
 		xf_csvout_free(csv);
 		xf_eval_free(ev);
 		if (opt.cli.output == NULL || strcmp(opt.cli.output, "-") == 0)

@@ -37,6 +37,10 @@
 #ifndef XF_EVAL_H
 #define XF_EVAL_H
 
+#include <stdio.h>
+
+struct xf_csvout;
+
 #include <stddef.h>
 
 /* Room for a value formatted by xf_eval_format: "1.0000" and a NUL. */
@@ -135,5 +139,21 @@ int	 xf_eval_pick(const char *gold, size_t glen, const char *list,
  * out of range are clamped to 0 and 1.
  */
 void	 xf_eval_format(double v, char buf[XF_EVAL_NUMSZ]);
+
+/*
+ * Write label (n bytes) as a Markdown table cell to fp: '|' and '\\'
+ * escaped, line breaks as blanks.
+ */
+void	 xf_eval_md_label(FILE *fp, const char *s, size_t n);
+
+/*
+ * The scores table of xf-eval(1) and xf-train(1): a row per class, the
+ * macro, weighted and micro averages and the accuracy; as a Markdown
+ * table on fp when markdown, else as CSV records on out (columns kind,
+ * class, precision, recall, f1, support).  Only the header when nothing
+ * was counted.  Errors are left to the stream's error flag.
+ */
+void	 xf_eval_print_scores(struct xf_eval *ev, int markdown, FILE *fp,
+	    struct xf_csvout *out);
 
 #endif /* XF_EVAL_H */
