@@ -221,33 +221,6 @@ help(void)
 	exit(xf_finish(XF_EXIT_OK));
 }
 
-/*
- * The persons column: empty counts 1, else a whole number 1..999999999
- * (full-width digits allowed).  Returns it, or 0 if it is not one.
- */
-static uint64_t
-parse_persons(const char *s, size_t n)
-{
-	char buf[64];
-	size_t start, len, i;
-	uint64_t v = 0;
-
-	xf_utf8_trim(s, n, &start, &len);
-	if (len == 0)
-		return 1;
-	if (len >= sizeof(buf))
-		return 0;
-	len = xf_utf8_halfwidth_alnum(s + start, len, buf);
-	if (len > 9 || buf[0] == '0')
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (buf[i] < '0' || buf[i] > '9')
-			return 0;
-		v = v * 10 + (uint64_t)(buf[i] - '0');
-	}
-	return v;
-}
-
 /* A field, trimmed. */
 static void
 field(const struct xf_row *row, long col, const char **s, size_t *n)
@@ -545,7 +518,7 @@ add_record(struct run *r, const char *name, const struct xf_row *row)
 		    row->field[c->date], why);
 		return 1;
 	}
-	if (c->persons != -1 && (persons = parse_persons(row->field[c->persons],
+	if (c->persons != -1 && (persons = xf_rollup_persons(row->field[c->persons],
 	    row->len[c->persons])) == 0) {
 		xf_reject(r->rej, name, row, "persons is not a positive whole "
 		    "number: '%s'", row->field[c->persons]);
@@ -764,7 +737,7 @@ read_partial(struct run *r, const char *path, long dmax)
 		}
 		coll = 0;
 		if (rcol[H_PERSONS] != -1) {
-			if ((hp = parse_persons(v[H_PERSONS],
+			if ((hp = xf_rollup_persons(v[H_PERSONS],
 			    l[H_PERSONS])) == 0) {
 				xf_warnat(name, row.line, "history row's "
 				    "persons is not a positive whole number: "

@@ -232,34 +232,6 @@ layout_from_header(struct run *r, const struct xf_row *hdr)
 	r->havelayout = 1;
 }
 
-/*
- * persons: empty counts 1; otherwise a positive whole number below 10^9,
- * blanks around it and full-width digits allowed (as xf-validate takes
- * it).  Returns the number, or 0 if it is not one.
- */
-static uint64_t
-parse_persons(const char *s, size_t n)
-{
-	char buf[64];
-	size_t start, len, i;
-	uint64_t v = 0;
-
-	xf_utf8_trim(s, n, &start, &len);
-	if (len == 0)
-		return 1;
-	if (len >= sizeof(buf))
-		return 0;
-	len = xf_utf8_halfwidth_alnum(s + start, len, buf);
-	if (len > 9 || buf[0] == '0')
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (buf[i] < '0' || buf[i] > '9')
-			return 0;
-		v = v * 10 + (uint64_t)(buf[i] - '0');
-	}
-	return v;
-}
-
 /* A whole number of up to 19 digits, no sign.  0 or -1. */
 static int
 parse_count(const char *s, size_t n, uint64_t *v)
@@ -294,7 +266,7 @@ add_record(struct run *r, const char *name, const struct xf_row *row)
 		    row->field[c->date], why);
 		return 1;
 	}
-	if (c->persons != -1 && (persons = parse_persons(row->field[c->persons],
+	if (c->persons != -1 && (persons = xf_rollup_persons(row->field[c->persons],
 	    row->len[c->persons])) == 0) {
 		xf_reject(r->rej, name, row, "persons is not a positive whole "
 		    "number: '%s'", row->field[c->persons]);

@@ -14,6 +14,7 @@
 #include "map.h"
 #include "rollup.h"
 #include "share.h"
+#include "utf8.h"
 
 /* One group's figures: the map's value. */
 struct group {
@@ -772,4 +773,27 @@ xf_rollup_period_parse(int period, const char *s, size_t n,
 		return -1;
 	*d = t;
 	return 0;
+}
+
+uint64_t
+xf_rollup_persons(const char *s, size_t n)
+{
+	char buf[64];
+	size_t start, len, i;
+	uint64_t v = 0;
+
+	xf_utf8_trim(s, n, &start, &len);
+	if (len == 0)
+		return 1;
+	if (len >= sizeof(buf))
+		return 0;
+	len = xf_utf8_halfwidth_alnum(s + start, len, buf);
+	if (len > 9 || buf[0] == '0')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (buf[i] < '0' || buf[i] > '9')
+			return 0;
+		v = v * 10 + (uint64_t)(buf[i] - '0');
+	}
+	return v;
 }

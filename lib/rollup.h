@@ -173,4 +173,12 @@ int	 xf_rollup_result(struct xf_rollup *, const struct xf_rollup_opt *opt,
 int	 xf_rollup_period_parse(int period, const char *s, size_t n,
 	    struct xf_date *d);
 
+/*
+ * The persons (人次) of a record from its persons field (n bytes at s):
+ * empty counts 1; otherwise a positive whole number below 10^9 without
+ * leading zeros, blanks around it and full-width digits allowed (as
+ * xf-validate takes it).  Returns the number, or 0 if it is not one.
+ */
+uint64_t xf_rollup_persons(const char *s, size_t n);
+
 #endif /* XF_ROLLUP_H */

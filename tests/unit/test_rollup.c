@@ -712,6 +712,25 @@ period_parse__bad_labels__refused(void **state)
 	assert_int_equal(d.year, 1999);
 }
 
+/* persons: empty is 1; a positive number below 10^9, no leading zero. */
+static void
+rollup_persons__forms__count_or_zero(void **state)
+{
+	(void)state;
+	assert_int_equal(xf_rollup_persons("", 0), 1);
+	assert_int_equal(xf_rollup_persons("  ", 2), 1);
+	assert_int_equal(xf_rollup_persons(" 3 ", 3), 3);
+	assert_int_equal(xf_rollup_persons("\xef\xbc\x93\xef\xbc\x92", 6),
+	    32);				/* full-width 32 */
+	assert_int_equal(xf_rollup_persons("999999999", 9), 999999999);
+	assert_int_equal(xf_rollup_persons("1000000000", 10), 0);
+	assert_int_equal(xf_rollup_persons("0", 1), 0);
+	assert_int_equal(xf_rollup_persons("007", 3), 0);
+	assert_int_equal(xf_rollup_persons("-1", 2), 0);
+	assert_int_equal(xf_rollup_persons("2a", 2), 0);
+	assert_int_equal(xf_rollup_persons("1.5", 3), 0);
+}
+
 int
 main(void)
 {
@@ -733,6 +752,7 @@ main(void)
 		cmocka_unit_test(state__small__period_then_key),
 		cmocka_unit_test(period_parse__labels__first_day),
 		cmocka_unit_test(period_parse__bad_labels__refused),
+		cmocka_unit_test(rollup_persons__forms__count_or_zero),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
