@@ -32,6 +32,7 @@
 #include "pseudo.h"
 #include "rejects.h"
 #include "repeat.h"
+#include "rollup.h"
 #include "utf8.h"
 #include "xf.h"
 
@@ -484,32 +485,6 @@ write_row(struct run *r, char *const *field, const size_t *len,
 }
 
 /*
- * The persons of a record: empty means 1; else a whole number of at
- * least 1, full-width digits allowed, blanks around it ignored.  -1 if
- * it is none.
- */
-static long
-parse_persons(const char *s, size_t n)
-{
-	char buf[64];
-	size_t start, len, i;
-	long v = 0;
-
-	xf_utf8_trim(s, n, &start, &len);
-	if (len == 0)
-		return 1;
-	if (len >= sizeof(buf))
-		return -1;
-	len = xf_utf8_halfwidth_alnum(s + start, len, buf);
-	for (i = 0; i < len; i++) {
-		if (buf[i] < '0' || buf[i] > '9' || v > 100000000L)
-			return -1;
-		v = v * 10 + (buf[i] - '0');
-	}
-	return v >= 1 ? v : -1;
-}
-
-/*
  * The least persons of a collective petition on day d, from the
  * parameter table (cached for the last day asked).  -1 if none is in
  * force.
@@ -559,8 +534,8 @@ check_row(struct run *r, const struct xf_row *row, struct info *in)
 		return -1;
 	}
 	in->day = xf_date_to_days(&d);
-	if (c->persons != -1 && (persons = parse_persons(
-	    row->field[c->persons], row->len[c->persons])) == -1) {
+	if (c->persons != -1 && (persons = (long)xf_rollup_persons(
+	    row->field[c->persons], row->len[c->persons])) == 0) {
 		xf_reject(r->rej, r->name, row, "persons is not a positive "
 		    "whole number: '%s'", row->field[c->persons]);
 		return -1;

@@ -234,5 +234,15 @@ sys.exit(len(a) != 2000 or [[r[c] for c in k] for r in a] !=
 	verdict $ok "pseudonymised sample: keys or repeats differ"
 fi
 
+# persons as xf-validate takes it: a leading zero is refused there, so
+# here too; 3 is counted.
+printf 'id,date,persons,name,id_number,phone,subject,content\n1,2024-05-06,007,甲,,13800000000,工资,欠薪\n2,2024-05-06,3,乙,,13900000000,工资,欠薪\n' |
+    "$bin" -k "$key" > "$tmp/pz.out" 2> "$tmp/pz.err"
+st=$?
+ok=0
+[ $st -eq 1 ] && grep -q "<stdin>:2: persons is not a positive whole number: '007'" "$tmp/pz.err" &&
+    [ "$(wc -l < "$tmp/pz.out")" -eq 2 ] && grep -q '^2,' "$tmp/pz.out" && ok=1
+verdict $ok "persons '007': status $st, $(cat "$tmp/pz.err")"
+
 echo "repeat: $pass passed, $fail failed"
 [ $fail -eq 0 ]
