@@ -689,6 +689,7 @@ finish_group(struct run *r)
 {
 	struct group *g = &r->g;
 	struct xf_elig_household h;
+	struct xf_elig_memo memo;
 	struct xf_elig_result res;
 	struct xf_amount pc;
 	char where[XF_EP_N][128], region[256], pcbuf[XF_MONEY_BUFSZ];
@@ -748,6 +749,9 @@ finish_group(struct run *r)
 		    xf_amount_round(&pc, &f) == 0)
 			pcs = xf_money_format(f, pcbuf, sizeof(pcbuf));
 	}
+	/* 低保边缘 and 医疗救助 rest on 低保 and 特困: work them out once. */
+	memset(&memo, 0, sizeof(memo));
+	h.memo = &memo;
 	for (gi = 0; gi < XF_ELIG_NPROG; gi++) {
 		if (!r->opt->prog[gi])
 			continue;
@@ -757,6 +761,7 @@ finish_group(struct run *r)
 		write_result(r, &h, gi, members, pcs, &res);
 		xf_elig_clear(&res);
 	}
+	xf_elig_memo_clear(&memo);
 	r->households++;
 	group_reset(g);
 }

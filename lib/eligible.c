@@ -308,6 +308,11 @@ trace_members(struct dc *c)
 }
 
 static int	rigid_test(struct dc *, struct xf_sb *);
+static int	dibao(struct dc *);
+static int	edge(struct dc *);
+static int	tekun(struct dc *, int *);
+static void	remember(const struct xf_elig_household *, int, int, int,
+		    const int *);
 static int	income_test_pc(struct dc *, const struct xf_amount *,
 		    const char *, const struct xf_dec *, int, const char *,
 		    struct xf_sb *);
@@ -474,22 +479,75 @@ dibao(struct dc *c)
 	return ok && aok;
 }
 
+/*
+ * The outcome of programme which (XF_EM_*) for household h, worked out
+ * without reason or trace, or taken from h->memo; its placeholder flag
+ * in *ph.  For 特困, is (h->n ints) receives who is 特困.
+ */
+static int
+outcome(const struct xf_elig_household *h, int which, int *is, int *ph)
+{
+	struct xf_elig_memo *m = h->memo;
+	struct xf_elig_result t;
+	struct dc d;
+	int ok;
+
+	if (m != NULL && m->known[which]) {
+		if (is != NULL && m->is != NULL)
+			memcpy(is, m->is, h->n * sizeof(*is));
+		*ph = m->placeholder[which];
+		return m->ok[which];
+	}
+	dc_init(&d, h, &t);
+	d.reason.off = d.trace.off = 1;	/* only the outcome is used */
+	if (which == XF_EM_DIBAO)
+		ok = dibao(&d);
+	else if (which == XF_EM_EDGE)
+		ok = edge(&d);
+	else
+		ok = tekun(&d, is);
+	*ph = t.placeholder;
+	remember(h, which, ok, t.placeholder, is);
+	return ok;
+}
+
+/* Keep an outcome in h->memo, if there is one (is: 特困's rows). */
+static void
+remember(const struct xf_elig_household *h, int which, int ok, int ph,
+    const int *is)
+{
+	struct xf_elig_memo *m = h->memo;
+
+	if (m == NULL || m->known[which])
+		return;
+	if (which == XF_EM_TEKUN) {
+		m->is = xf_calloc(h->n > 0 ? h->n : 1, sizeof(*m->is));
+		memcpy(m->is, is, h->n * sizeof(*is));
+	}
+	m->known[which] = 1;
+	m->ok[which] = ok;
+	m->placeholder[which] = ph;
+}
+
+void
+xf_elig_memo_clear(struct xf_elig_memo *m)
+{
+	if (m == NULL)
+		return;
+	free(m->is);
+	memset(m, 0, sizeof(*m));
+}
+
 /* 低保边缘 (DOMAIN §E.3). */
 static int
 edge(struct dc *c)
 {
 	struct xf_sb inc = XF_SB_INIT, as = XF_SB_INIT;
 	struct xf_sb rig = XF_SB_INIT;
-	struct dc d;
-	struct xf_elig_result tmp;
 	int std = c->h->rural ? XF_EP_DIBAO_RURAL : XF_EP_DIBAO_URBAN;
-	int db, ok, aok, rigid;
+	int db, ok, aok, rigid, ph;
 
-	dc_init(&d, c->h, &tmp);
-	d.reason.off = d.trace.off = 1;	/* only the outcome is used */
-	db = dibao(&d);
-	free(d.reason.s);
-	free(d.trace.s);
+	db = outcome(c->h, XF_EM_DIBAO, NULL, &ph);
 	trace_members(c);
 	if (need(c, std) == -1 || need(c, XF_EP_EDGE_MULT) == -1)
 		return -1;
@@ -924,28 +982,18 @@ static int
 medical(struct dc *c)
 {
 	const struct xf_elig_household *h = c->h;
-	struct xf_elig_result t1, t2, t3;
 	struct xf_amount total, a, ded, cap;
-	struct dc d;
 	char s1[XF_MONEY_BUFSZ], s2[48];
 	int *is;
-	int db, tk, eg, rate, deduct, covered = 0;
+	int db, tk, eg, rate, deduct, ph1, ph2, ph3, covered = 0;
 	size_t i;
 	int64_t f;
 
 	is = xf_calloc(h->n > 0 ? h->n : 1, sizeof(*is));
-	dc_init(&d, h, &t1);
-	d.reason.off = d.trace.off = 1;	/* only the outcomes are used */
-	db = dibao(&d);
-	free(d.reason.s);
-	free(d.trace.s);
-	dc_init(&d, h, &t2);
-	d.reason.off = d.trace.off = 1;
-	tk = tekun(&d, is);
-	free(d.reason.s);
-	free(d.trace.s);
+	db = outcome(h, XF_EM_DIBAO, NULL, &ph1);
+	tk = outcome(h, XF_EM_TEKUN, is, &ph2);
 	/* The decision rests on theirs, and so on their parameters. */
-	if (t1.placeholder || t2.placeholder)
+	if (ph1 || ph2)
 		c->r->placeholder = 1;
 	if (db == -1 || tk == -1) {
 		xf_sb_printf(&c->reason, "低保或特困未能判定（缺少参数）");
@@ -958,12 +1006,8 @@ medical(struct dc *c)
 	    tk > 0 ? tk : 0);
 	eg = 0;
 	if (!db && tk <= 0) {
-		dc_init(&d, h, &t3);
-		d.reason.off = d.trace.off = 1;
-		eg = edge(&d);
-		free(d.reason.s);
-		free(d.trace.s);
-		if (t3.placeholder)
+		eg = outcome(h, XF_EM_EDGE, NULL, &ph3);
+		if (ph3)
 			c->r->placeholder = 1;
 		if (eg == -1) {
 			xf_sb_printf(&c->reason, "低保边缘未能判定（缺少参数）");
@@ -1042,14 +1086,17 @@ xf_elig_decide(const struct xf_elig_household *h, int g,
 	switch (g) {
 	case XF_ELIG_DIBAO:
 		ok = dibao(&c);
+		remember(h, XF_EM_DIBAO, ok, r->placeholder, NULL);
 		break;
 	case XF_ELIG_EDGE:
 		ok = edge(&c);
+		remember(h, XF_EM_EDGE, ok, r->placeholder, NULL);
 		break;
 	case XF_ELIG_TEKUN:
 		trace_members(&c);
 		is = xf_calloc(h->n > 0 ? h->n : 1, sizeof(*is));
 		ok = tekun(&c, is);
+		remember(h, XF_EM_TEKUN, ok, r->placeholder, is);
 		free(is);
 		break;
 	case XF_ELIG_GZF:

@@ -121,6 +121,23 @@ struct xf_elig_person {
 					   costs (medical, education), fen */
 };
 
+/*
+ * What the decisions of one household share: the outcomes of 低保, 特困
+ * and 低保边缘 (ok: 1, 0 or -1 undecided), which the dependent
+ * programmes (低保边缘, 医疗救助) would otherwise work out again.  Zero
+ * it for each household; free is with xf_elig_memo_clear.
+ */
+enum { XF_EM_DIBAO, XF_EM_TEKUN, XF_EM_EDGE, XF_EM_N };
+struct xf_elig_memo {
+	int	 known[XF_EM_N];
+	int	 ok[XF_EM_N];
+	int	 placeholder[XF_EM_N];
+	int	*is;		/* 特困 per row (n ints), when known */
+};
+
+/* Free what m holds and zero it. */
+void	 xf_elig_memo_clear(struct xf_elig_memo *m);
+
 /* One household. */
 struct xf_elig_household {
 	const char		*id;
@@ -134,6 +151,8 @@ struct xf_elig_household {
 	int			 edge_inclusive; /* 低保边缘 with <= */
 	int			 no_trace;	/* 1: leave trace "" (faster) */
 	struct xf_elig_pval	 par[XF_EP_N];
+	struct xf_elig_memo	*memo;		/* NULL, or shared outcomes
+						   (the decisions fill it) */
 };
 
 /* A decision.  reason and trace are owned: free with xf_elig_clear(). */

@@ -659,6 +659,72 @@ decide__medical_edge__local_rate_and_deductible(void **state)
 	assert_non_null(strstr(F.r.reason, "非低保、低保边缘家庭"));
 }
 
+/*
+ * The shared outcomes (h->memo) change nothing: every programme, in the
+ * order xf-eligible asks them and in the reverse order, gives the same
+ * reason, trace and amounts as without the memo.  Households: 低保, one
+ * 特困 member in a household that is not 低保, 低保边缘 with medical
+ * aid, and undecided (no medical cap).
+ */
+static void
+decide__with_memo__same_as_without(void **state)
+{
+	struct xf_elig_result want[XF_ELIG_NPROG], got;
+	struct xf_elig_memo memo;
+	struct xf_elig_person *p;
+	int k, g, order;
+
+	(void)state;
+	setp(XF_EP_MED_RATE, "0.7", 0);
+	setp(XF_EP_MED_DEDUCT, "0", 0);
+	setp(XF_EP_MED_EDGE_RATE, "0.5", 0);
+	setp(XF_EP_MED_EDGE_DEDUCT, "500", 0);
+	setp(XF_EP_ASSETS_MONTHS, "24", 0);
+	for (k = 0; k < 4; k++) {
+		F.h.n = 0;
+		F.h.memo = NULL;
+		if (k == 3)
+			F.h.par[XF_EP_MED_CAP].known = 0;
+		else
+			setp(XF_EP_MED_CAP, "5000", 1);
+		p = add(k == 0 ? 30000 : k == 1 ? 0 : 100000);
+		p->medical = 300000;
+		if (k == 1) {
+			/* Not 低保 (1000 a head), one 特困 member. */
+			p->age = 70;
+			p->supporter = XF_SUP_NONE;
+			add(200000);
+		} else
+			add(100000);
+		for (g = 0; g < XF_ELIG_NPROG; g++)
+			assert_int_equal(xf_elig_decide(&F.h, g, &want[g]), 0);
+		for (order = 0; order < 2; order++) {
+			memset(&memo, 0, sizeof(memo));
+			F.h.memo = &memo;
+			for (g = 0; g < XF_ELIG_NPROG; g++) {
+				int gg = order ? XF_ELIG_NPROG - 1 - g : g;
+
+				assert_int_equal(xf_elig_decide(&F.h, gg, &got),
+				    0);
+				assert_int_equal(got.decided, want[gg].decided);
+				assert_int_equal(got.eligible,
+				    want[gg].eligible);
+				assert_int_equal(got.monthly, want[gg].monthly);
+				assert_int_equal(got.lump, want[gg].lump);
+				assert_int_equal(got.placeholder,
+				    want[gg].placeholder);
+				assert_string_equal(got.reason, want[gg].reason);
+				assert_string_equal(got.trace, want[gg].trace);
+				xf_elig_clear(&got);
+			}
+			xf_elig_memo_clear(&memo);
+			F.h.memo = NULL;
+		}
+		for (g = 0; g < XF_ELIG_NPROG; g++)
+			xf_elig_clear(&want[g]);
+	}
+}
+
 static void
 decide__bad_programme__fails(void **state)
 {
@@ -790,6 +856,7 @@ main(void)
 		T(decide__negative_parameter__undecided),
 		T(decide__medical_rate_cap_rounded_once),
 		T(decide__medical_edge__local_rate_and_deductible),
+		T(decide__with_memo__same_as_without),
 		T(decide__edge_rigid_cost__tested_after_deduction),
 		T(decide__edge_rigid_cost_rural__annual_figures),
 		T(decide__bad_programme__fails),
