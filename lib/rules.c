@@ -78,6 +78,7 @@ struct xf_rules {
 	size_t		*always;
 	size_t		 nalways;
 	uint64_t	*alwaysbits;	/* the rules without keys */
+	uint64_t	*reqbits;	/* the rules another requires */
 	unsigned	*slotrule;	/* the rule of each key set */
 	size_t		 nwords;	/* 64-bit words in a rule bitset */
 	size_t		 nslot;		/* key sets of all rules */
@@ -1232,12 +1233,17 @@ xf_rules_compile(struct xf_rules *r)
 	r->nslotwords = (r->nslot + 63) / 64;
 	r->nwords = (r->nrule + 63) / 64;
 	free(r->alwaysbits);
+	free(r->reqbits);
 	free(r->slotrule);
 	r->alwaysbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
+	r->reqbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
 	r->slotrule = xf_calloc(r->nslot + 1, sizeof(unsigned));
 	for (i = 0; i < r->nrule; i++) {
 		if (r->rule[i].always)
 			r->alwaysbits[i / 64] |= UINT64_C(1) << (i % 64);
+		if (r->rule[i].req != -1)
+			r->reqbits[r->rule[i].req / 64] |= UINT64_C(1) <<
+			    (r->rule[i].req % 64);
 		for (j = 0; j < r->rule[i].nslot; j++)
 			r->slotrule[r->rule[i].slot + j] = (unsigned)i;
 	}
@@ -1361,6 +1367,7 @@ struct xf_classifier {
 	pcre2_match_context *mc;
 	pcre2_jit_stack	*js;
 	uint64_t	*sbits, *cbits;	/* candidate rules, per field */
+	uint64_t	*psbits, *pcbits; /* those of this round */
 	uint64_t	*sslots, *cslots; /* key sets found, per field */
 	struct xf_ac_hit *shits, *chits;	/* prefix keys found */
 	size_t		 nshit, nchit;
@@ -1397,6 +1404,8 @@ xf_classifier_new(const struct xf_rules *r)
 		pcre2_jit_stack_assign(c->mc, NULL, c->js);
 	c->sbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
 	c->cbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
+	c->psbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
+	c->pcbits = xf_calloc(r->nwords + 1, sizeof(uint64_t));
 	c->sslots = xf_calloc(r->nslotwords + 1, sizeof(uint64_t));
 	c->cslots = xf_calloc(r->nslotwords + 1, sizeof(uint64_t));
 	c->hitcap = MAXHITS;
@@ -1475,6 +1484,8 @@ xf_classifier_free(struct xf_classifier *c)
 		pcre2_jit_stack_free(c->js);
 	free(c->sbits);
 	free(c->cbits);
+	free(c->psbits);
+	free(c->pcbits);
 	free(c->sslots);
 	free(c->cslots);
 	free(c->shits);
@@ -1613,14 +1624,24 @@ match_field(struct xf_classifier *c, const struct rule *ru, const char *s,
 	return count_matches_at(c, ru, s, n, c->starts, ns, h);
 }
 
+/* The characters of a field, for the direct rules (f->valid: UTF-8). */
+static void
+dfield_chars(struct dfield *f, const char *s, size_t n)
+{
+	if (f->cpcap < n + 1) {
+		f->cpcap = n + 256;
+		f->cp = xf_reallocarray(f->cp, f->cpcap, sizeof(uint32_t));
+	}
+	f->valid = xf_litre_text_chars(s, n, f->cp);
+}
+
 /*
- * Where the direct rules' literals begin in a field, and where each
- * direct rule's matches may begin.
+ * Where each direct rule among the candidates CAND may begin its
+ * matches in a field (dfield_chars first).
  */
 static void
-dfield_build(const struct xf_rules *r, struct dfield *f, const char *s,
-    size_t n, const struct xf_ac_hit *hits, size_t nhit,
-    const uint64_t *cand)
+dfield_build(const struct xf_rules *r, struct dfield *f,
+    const struct xf_ac_hit *hits, size_t nhit, const uint64_t *cand)
 {
 	size_t k, j, np = 0, st, a, b, t;
 	unsigned lit;
@@ -1628,11 +1649,6 @@ dfield_build(const struct xf_rules *r, struct dfield *f, const char *s,
 	for (k = 0; k < f->ntouched; k++)
 		f->len[f->touched[k]] = 0;
 	f->ntouched = 0;
-	if (f->cpcap < n + 1) {
-		f->cpcap = n + 256;
-		f->cp = xf_reallocarray(f->cp, f->cpcap, sizeof(uint32_t));
-	}
-	f->valid = xf_litre_text_chars(s, n, f->cp);
 	if (!f->valid)
 		return;
 	for (k = 0; k < nhit; k++) {
@@ -1747,16 +1763,93 @@ candidates(const struct xf_rules *r, const uint64_t *slots, uint64_t *rules,
 			    (size_t)__builtin_ctzll(bits)]] = 0;
 }
 
+/*
+ * Run candidate rule i on the fields it is a candidate in (c->psbits,
+ * c->pcbits) and note it in c->order if it fired.  Returns -1 when
+ * PCRE2 gave up (the match limit).
+ */
+static int
+match_rule(struct xf_classifier *c, size_t i, size_t slen, size_t clen,
+    size_t *nfired)
+{
+	const struct xf_rules *r = c->r;
+	const struct rule *ru = &r->rule[i];
+	struct hit *h = &c->hit[i];
+	size_t w = i / 64;
+	struct timespec t0, t1;
+	int sn = 0, cn = 0;
+
+	h->phrase = NULL;
+	if (c->pns != NULL)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((ru->field & F_SUBJECT) && slen > 0 &&
+	    (c->psbits[w] >> (i % 64) & 1))
+		sn = ru->lre != NULL && c->sdf.valid ?
+		    match_direct(c, ru, i, &c->sdf, c->subj, slen, c->shits,
+		    c->nshit, h) :
+		    match_field(c, ru, c->subj, slen, c->shits, c->nshit, h);
+	if (sn >= 0 && (ru->field & F_CONTENT) && clen > 0 &&
+	    (c->pcbits[w] >> (i % 64) & 1))
+		cn = ru->lre != NULL && c->cdf.valid ?
+		    match_direct(c, ru, i, &c->cdf, c->cont, clen, c->chits,
+		    c->nchit, h) :
+		    match_field(c, ru, c->cont, clen, c->chits, c->nchit, h);
+	if (c->pns != NULL) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		c->prun[i]++;
+		c->pmatch[i] += sn + cn > 0;
+		c->pns[i] += (unsigned long long)((t1.tv_sec - t0.tv_sec) *
+		    1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+	}
+	if (sn < 0 || cn < 0)
+		return -1;
+	if (sn + cn == 0)
+		return 0;
+	h->fired = 1;
+	h->contrib = 0;
+	if (sn > 0)
+		h->contrib += ru->weight * r->subjw;
+	if (cn > 0)
+		h->contrib += ru->weight * (1 + 0.25 * (cn - 1));
+	c->order[(*nfired)++] = i;
+	return 0;
+}
+
+/*
+ * Take out of this round's candidates (c->psbits, c->pcbits) the rules
+ * whose required rule has run and not fired.  (A rule required by
+ * another that itself requires one runs in the first round, its own
+ * required rule maybe not yet run: it is kept.)
+ */
+static void
+drop_unsupported(struct xf_classifier *c)
+{
+	const struct xf_rules *r = c->r;
+	size_t w, i;
+	uint64_t bits;
+	int req;
+
+	for (w = 0; w < r->nwords; w++)
+		for (bits = c->psbits[w] | c->pcbits[w]; bits != 0;
+		    bits &= bits - 1) {
+			i = w * 64 + (size_t)__builtin_ctzll(bits);
+			if ((req = r->rule[i].req) == -1 ||
+			    c->hit[req].fired)
+				continue;
+			c->psbits[w] &= ~(UINT64_C(1) << (i % 64));
+			c->pcbits[w] &= ~(UINT64_C(1) << (i % 64));
+		}
+}
+
 int
 xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
     const char *content, size_t clen, struct xf_verdict *v)
 {
 	const struct xf_rules *r = c->r;
 	size_t i, k, nfired = 0, w;
-	int best = -1, second = -1, bsub = -1, n, sn, cn;
+	int best = -1, second = -1, bsub = -1, n, phase;
 	double s1, s2;
 	char num[400];
-	struct timespec t0, t1;
 
 	memset(v, 0, sizeof(*v));
 	slen = normalise(&c->subj, &c->subjcap, subject, slen);
@@ -1784,70 +1877,53 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 	candidates(r, c->sslots, c->sbits, c->cnt);
 	candidates(r, c->cslots, c->cbits, c->cnt);
 	if (r->lits != NULL) {
-		dfield_build(r, &c->sdf, c->subj, slen, c->shits, c->nshit,
-		    c->sbits);
-		dfield_build(r, &c->cdf, c->cont, clen, c->chits, c->nchit,
-		    c->cbits);
+		dfield_chars(&c->sdf, c->subj, slen);
+		dfield_chars(&c->cdf, c->cont, clen);
+		dfield_build(r, &c->sdf, c->shits, c->nshit, c->sbits);
+		dfield_build(r, &c->cdf, c->chits, c->nchit, c->cbits);
 	}
 
-	/* Match the candidate rules. */
-	for (w = 0; w < r->nwords; w++) {
-		uint64_t bits = c->sbits[w] | c->cbits[w];
+	/*
+	 * Match the candidate rules, those others require first: a rule
+	 * whose required rule did not fire counts for nothing, so unless
+	 * --explain lists it, it need not run.  The rules are then put
+	 * back in their order, which the evidence and --explain follow.
+	 */
+	for (phase = 0; phase < 2; phase++) {
+		for (w = 0; w < r->nwords; w++) {
+			uint64_t m = phase == 0 ? r->reqbits[w] :
+			    ~r->reqbits[w];
 
-		while (bits != 0) {
-			const struct rule *ru;
-			struct hit *h;
+			c->psbits[w] = c->sbits[w] & m;
+			c->pcbits[w] = c->cbits[w] & m;
+		}
+		if (phase == 1 && !c->wantexplain)
+			drop_unsupported(c);
+		for (w = 0; w < r->nwords; w++) {
+			uint64_t bits = c->psbits[w] | c->pcbits[w];
 
-			i = w * 64 + (size_t)__builtin_ctzll(bits);
-			bits &= bits - 1;
-			ru = &r->rule[i];
-			h = &c->hit[i];
-			h->phrase = NULL;
-			sn = cn = 0;
-			if (c->pns != NULL)
-				clock_gettime(CLOCK_MONOTONIC, &t0);
-			if ((ru->field & F_SUBJECT) && slen > 0 &&
-			    (c->sbits[w] >> (i % 64) & 1))
-				sn = ru->lre != NULL && c->sdf.valid ?
-				    match_direct(c, ru, i, &c->sdf, c->subj,
-				    slen, c->shits, c->nshit, h) :
-				    match_field(c, ru, c->subj, slen, c->shits,
-				    c->nshit, h);
-			if (sn >= 0 && (ru->field & F_CONTENT) && clen > 0 &&
-			    (c->cbits[w] >> (i % 64) & 1))
-				cn = ru->lre != NULL && c->cdf.valid ?
-				    match_direct(c, ru, i, &c->cdf, c->cont,
-				    clen, c->chits, c->nchit, h) :
-				    match_field(c, ru, c->cont, clen, c->chits,
-				    c->nchit, h);
-			if (c->pns != NULL) {
-				clock_gettime(CLOCK_MONOTONIC, &t1);
-				c->prun[i]++;
-				c->pmatch[i] += sn + cn > 0;
-				c->pns[i] += (unsigned long long)
-				    ((t1.tv_sec - t0.tv_sec) * 1000000000LL +
-				    (t1.tv_nsec - t0.tv_nsec));
-			}
-			if (sn < 0 || cn < 0) {
+			while (bits != 0) {
+				i = w * 64 + (size_t)__builtin_ctzll(bits);
+				bits &= bits - 1;
+				if (match_rule(c, i, slen, clen, &nfired) == 0)
+					continue;
 				snprintf(errbuf, sizeof(errbuf), "rule '%s': "
 				    "PCRE2 match limit exceeded",
-				    ru->text[C_ID]);
+				    r->rule[i].text[C_ID]);
 				v->error = errbuf;
 				v->category = v->subcategory = "";
 				for (k = 0; k < nfired; k++)
 					c->hit[c->order[k]].fired = 0;
 				return -1;
 			}
-			if (sn + cn == 0)
-				continue;
-			h->fired = 1;
-			h->contrib = 0;
-			if (sn > 0)
-				h->contrib += ru->weight * r->subjw;
-			if (cn > 0)
-				h->contrib += ru->weight * (1 + 0.25 * (cn - 1));
-			c->order[nfired++] = i;
 		}
+	}
+	for (k = 1; k < nfired; k++) {
+		size_t t = c->order[k], j;
+
+		for (j = k; j > 0 && c->order[j - 1] > t; j--)
+			c->order[j] = c->order[j - 1];
+		c->order[j] = t;
 	}
 
 	/* Score, dropping rules whose companion did not fire. */
@@ -2010,6 +2086,7 @@ xf_rules_free(struct xf_rules *r)
 	xf_ac_free(r->ac);
 	free(r->always);
 	free(r->alwaysbits);
+	free(r->reqbits);
 	free(r->slotrule);
 	free(r);
 }
