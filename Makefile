@@ -96,6 +96,7 @@ LIBSRC = \
 	lib/hanzi.c \
 	lib/hash.c \
 	lib/ident.c \
+	lib/input.c \
 	lib/litre.c \
 	lib/map.c \
 	lib/money.c \
@@ -129,18 +130,14 @@ UNITS = \
 	compensate \
 	csvin \
 	csvout \
-	csvout \
 	date \
 	deadline \
 	eligible \
 	eval \
-	hash \
-	eligible \
-	eval \
-	hash \
 	hanzi \
 	hash \
 	ident \
+	input \
 	map \
 	money \
 	ngram \

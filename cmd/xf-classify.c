@@ -22,6 +22,7 @@
 #include "csvin.h"
 #include "csvout.h"
 #include "data.h"
+#include "input.h"
 #include "output.h"
 #include "rejects.h"
 #include "rules.h"
@@ -376,31 +377,17 @@ static int
 classify(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
 	struct textcols tc;
-	const char *name;
-	int rc, status = XF_EXIT_OK;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	name = xf_csvin_name(in);
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;	/* an empty input has nothing to classify */
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (find_text(opt, &row, name, &tc) == -1) {
-		status = XF_EXIT_FAIL;
-		goto done;
+	/* An empty input has nothing to classify. */
+	if (xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row) != 1)
+		return xf_input_close(&in);
+	if (find_text(opt, &row, in.name, &tc) == -1) {
+		in.status = XF_EXIT_FAIL;
+		return xf_input_close(&in);
 	}
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
@@ -415,32 +402,12 @@ classify(struct run *r, const char *path)
 		if (opt->explain)
 			xf_csvout_str(r->out, "explain");
 		xf_csvout_end(r->out);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
-		if (classify_row(r, &tc, &row, name))
-			status = XF_WORST(status, XF_EXIT_DATA);
-	}
-done:
-	xf_rejects_input_done(r->rej, name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	while (xf_input_next(&in, &row))
+		if (classify_row(r, &tc, &row, in.name))
+			in.status = XF_WORST(in.status, XF_EXIT_DATA);
+	return xf_input_close(&in);
 }
 
 int

@@ -22,6 +22,7 @@
 #include "compensate.h"
 #include "csvin.h"
 #include "csvout.h"
+#include "input.h"
 #include "output.h"
 #include "params.h"
 #include "rejects.h"
@@ -269,63 +270,30 @@ static int
 compensate(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
 	struct cols c;
-	const char *name;
-	int rc, status = XF_EXIT_OK;
+	int st;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	name = xf_csvin_name(in);
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (xf_col_need(&row, "type", &opt->cli.cols, name) == -1) {
-		status = XF_EXIT_FAIL;
-		goto done;
+	if (xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row) != 1)
+		return xf_input_close(&in);
+	if (xf_col_need(&row, "type", &opt->cli.cols, in.name) == -1) {
+		in.status = XF_EXIT_FAIL;
+		return xf_input_close(&in);
 	}
 	find_columns(opt, &row, &c);
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
 		write_header(r, &c, &row);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	while (xf_input_next(&in, &row)) {
+		st = compute_row(r, in.name, &c, &row);
+		in.status = XF_WORST(in.status, st);
 	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
-		rc = compute_row(r, name, &c, &row);
-		status = XF_WORST(status, rc);
-	}
-done:
-	xf_rejects_input_done(r->rej, name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 /* --dump-params: the table to standard output or -o FILE. */

@@ -28,6 +28,7 @@
 #include "csvout.h"
 #include "date.h"
 #include "deadline.h"
+#include "input.h"
 #include "output.h"
 #include "params.h"
 #include "rejects.h"
@@ -610,71 +611,42 @@ static int
 deadline(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
 	struct cols c;
-	int rc, st, status = XF_EXIT_OK;
+	int st;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	r->name = xf_csvin_name(in);
 	r->warned = r->hidden = 0;
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;	/* nothing to do, as xf-route */
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(r->name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
+	/* An empty input has nothing to do, as xf-route. */
+	st = xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row);
+	r->name = in.name;
+	if (st != 1)
+		return xf_input_close(&in);
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
 		if (find_columns(r, &row, &c) == -1) {
-			status = XF_EXIT_FAIL;
+			in.status = XF_EXIT_FAIL;
 			xf_header_free(r->hdr);
 			r->hdr = NULL;
-			goto done;
+			return xf_input_close(&in);
 		}
 		xf_rejects_header(r->rej, &row);
 		write_header(r, &c, &row);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(r->name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	} else if (find_columns(r, &row, &c) == -1) {
-		status = XF_EXIT_FAIL;
-		goto done;
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	else if (find_columns(r, &row, &c) == -1) {
+		in.status = XF_EXIT_FAIL;
+		return xf_input_close(&in);
 	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, r->name, &row, "%s",
-			    xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
+	while (xf_input_next(&in, &row)) {
 		st = do_row(r, &c, &row);
-		status = XF_WORST(status, st);
+		in.status = XF_WORST(in.status, st);
 	}
-done:
 	if (r->hidden > 0)
 		xf_warnx("%s: %lu more warning%s not shown", r->name,
 		    r->hidden, r->hidden == 1 ? "" : "s");
-	xf_rejects_input_done(r->rej, r->name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 /* Whether xf-deadline reads the parameter called name. */

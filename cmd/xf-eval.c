@@ -20,6 +20,7 @@
 #include "csvin.h"
 #include "csvout.h"
 #include "eval.h"
+#include "input.h"
 #include "output.h"
 #include "rejects.h"
 #include "xf.h"
@@ -132,66 +133,34 @@ static int
 read_input(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
-	const char *name;
 	long gcol, pcol;
-	int rc, status = XF_EXIT_OK;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	name = xf_csvin_name(in);
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF) {
-		xf_warnat(name, 1, "empty input: no header");
-		status = XF_EXIT_DATA;
-		goto done;
+	switch (xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row)) {
+	case 0:
+		xf_warnat(in.name, 1, "empty input: no header");
+		in.status = XF_EXIT_DATA;
+		/* FALLTHROUGH */
+	case -1:
+		return xf_input_close(&in);
 	}
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if ((gcol = xf_col_need(&row, opt->gold, &opt->cli.cols, name)) ==
+	if ((gcol = xf_col_need(&row, opt->gold, &opt->cli.cols, in.name)) ==
 	    -1 ||
-	    (pcol = xf_col_need(&row, opt->pred, &opt->cli.cols, name)) ==
+	    (pcol = xf_col_need(&row, opt->pred, &opt->cli.cols, in.name)) ==
 	    -1) {
-		status = XF_EXIT_FAIL;
-		goto done;
+		in.status = XF_EXIT_FAIL;
+		return xf_input_close(&in);
 	}
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	while (xf_input_next(&in, &row))
 		count_row(r, gcol, pcol, &row);
-	}
-done:
-	xf_rejects_input_done(r->rej, name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 /*

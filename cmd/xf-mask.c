@@ -22,6 +22,7 @@
 #include "columns.h"
 #include "csvin.h"
 #include "csvout.h"
+#include "input.h"
 #include "output.h"
 #include "person.h"
 #include "pii.h"
@@ -536,61 +537,24 @@ static int
 mask(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
-	const char *name;
-	int rc, status = XF_EXIT_OK;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	name = xf_csvin_name(in);
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (r->hdr != NULL && !xf_header_same(r->hdr, &row)) {
-		xf_warnat(name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (find_columns(r, &row, name) == -1) {
-		status = XF_EXIT_FAIL;
-		goto done;
+	if (xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row) != 1 || xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	if (find_columns(r, &row, in.name) == -1) {
+		in.status = XF_EXIT_FAIL;
+		return xf_input_close(&in);
 	}
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
 		write_header(r, &row);
 	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
+	while (xf_input_next(&in, &row))
 		mask_row(r, &row);
-	}
-done:
-	xf_rejects_input_done(r->rej, name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "csvin.h"
 #include "csvout.h"
 #include "date.h"
+#include "input.h"
 #include "output.h"
 #include "params.h"
 #include "pricelink.h"
@@ -638,64 +639,34 @@ static int
 pricelink(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
-	int i, rc, status = XF_EXIT_OK;
+	int i, st;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	r->name = xf_csvin_name(in);
 	r->path = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(r->name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
+	st = xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row);
+	r->name = in.name;
+	if (st != 1)
+		return xf_input_close(&in);
 	for (i = 0; i < C_N; i++)
 		if (xf_col_need(&row, cnames[i], &opt->cli.cols, r->name) ==
 		    -1) {
-			status = XF_EXIT_FAIL;
-			goto done;
+			in.status = XF_EXIT_FAIL;
+			return xf_input_close(&in);
 		}
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
 		write_header(r);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(r->name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
 	find_columns(r, &row);
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, r->name, &row, "%s",
-			    xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
-		rc = month_row(r, &row);
-		status = XF_WORST(status, rc);
+	while (xf_input_next(&in, &row)) {
+		st = month_row(r, &row);
+		in.status = XF_WORST(in.status, st);
 	}
-done:
-	xf_rejects_input_done(r->rej, r->name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 /*

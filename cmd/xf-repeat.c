@@ -25,6 +25,7 @@
 #include "csvin.h"
 #include "csvout.h"
 #include "date.h"
+#include "input.h"
 #include "ngram.h"
 #include "output.h"
 #include "params.h"
@@ -724,65 +725,35 @@ static int
 repeat_input(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
-	int rc, st, status = XF_EXIT_OK;
+	int st;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	r->name = xf_csvin_name(in);
 	r->disorder = 0;
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;	/* nothing to read, as xf-classify */
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(r->name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
+	/* An empty input has nothing to read, as xf-classify. */
+	st = xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row);
+	r->name = in.name;
+	if (st != 1)
+		return xf_input_close(&in);
 	if (r->hdr == NULL) {
 		if (find_columns(opt, &row, r->name, &r->c) == -1) {
-			status = XF_EXIT_FAIL;
-			goto done;
+			in.status = XF_EXIT_FAIL;
+			return xf_input_close(&in);
 		}
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
 		write_header(r, &row);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(r->name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, r->name, &row, "%s",
-			    xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	while (xf_input_next(&in, &row)) {
 		st = do_row(r, &row);
-		status = XF_WORST(status, st);
+		in.status = XF_WORST(in.status, st);
 	}
-done:
 	if (r->disorder > DISORDER_SHOWN)
 		xf_warnx("%s: %lu more records not in date order", r->name,
 		    r->disorder - DISORDER_SHOWN);
-	xf_rejects_input_done(r->rej, r->name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 int

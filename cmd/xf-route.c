@@ -19,6 +19,7 @@
 #include "columns.h"
 #include "csvin.h"
 #include "csvout.h"
+#include "input.h"
 #include "output.h"
 #include "rejects.h"
 #include "route.h"
@@ -189,61 +190,27 @@ static int
 route(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
 	struct cols c;
-	const char *name;
-	int rc, status = XF_EXIT_OK;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	name = xf_csvin_name(in);
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;	/* nothing to route, as xf-classify */
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (find_columns(opt, &row, name, &c) == -1) {
-		status = XF_EXIT_FAIL;
-		goto done;
+	/* An empty input has nothing to route, as xf-classify. */
+	if (xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row) != 1)
+		return xf_input_close(&in);
+	if (find_columns(opt, &row, in.name, &c) == -1) {
+		in.status = XF_EXIT_FAIL;
+		return xf_input_close(&in);
 	}
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
 		write_header(r, &c, &row);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	while (xf_input_next(&in, &row))
 		route_row(r, &c, &row);
-	}
-done:
-	xf_rejects_input_done(r->rej, name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 /* --dump-table: the table to standard output or -o FILE. */

@@ -20,6 +20,7 @@
 #include "csvin.h"
 #include "csvout.h"
 #include "eval.h"
+#include "input.h"
 #include "map.h"
 #include "output.h"
 #include "rejects.h"
@@ -308,68 +309,34 @@ static int
 read_input(struct run *r, const char *path)
 {
 	const struct options *opt = r->opt;
-	struct xf_csvin *in;
+	struct xf_input in;
 	struct xf_row row;
 	struct cols c;
-	const char *name;
 	size_t start, len;
-	int rc, status = XF_EXIT_OK;
 
-	if ((in = xf_csvin_open(path, &opt->cli.csv)) == NULL)
-		return XF_EXIT_FAIL;
-	name = xf_csvin_name(in);
-	rc = xf_csvin_next(in, &row);
-	if (rc == XF_CSV_EOF)
-		goto done;
-	if (rc == XF_CSV_IOERR) {
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (rc == XF_CSV_BAD) {
-		xf_warnat(name, row.line, "bad header: %s",
-		    xf_csvin_error(in));
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	if (find_cols(opt, &row, name, &c) == -1) {
-		status = XF_EXIT_FAIL;
-		goto done;
+	if (xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
+	    &row) != 1)
+		return xf_input_close(&in);
+	if (find_cols(opt, &row, in.name, &c) == -1) {
+		in.status = XF_EXIT_FAIL;
+		return xf_input_close(&in);
 	}
 	if (r->hdr == NULL) {
 		r->hdr = xf_header_save(&row);
 		xf_rejects_header(r->rej, &row);
-	} else if (!xf_header_same(r->hdr, &row)) {
-		xf_warnat(name, row.line, "header differs from the first "
-		    "input's: not read");
-		status = XF_EXIT_FAIL;
-		goto done;
-	}
-	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
-		if (rc == XF_CSV_IOERR) {
-			status = XF_EXIT_FAIL;
-			break;
-		}
-		r->records++;
-		xf_progress(r->records, xf_csvin_bytes(in));
-		if (rc == XF_CSV_BAD) {
-			xf_reject(r->rej, name, &row, "%s", xf_csvin_error(in));
-			status = XF_WORST(status, XF_EXIT_DATA);
-			continue;
-		}
+	} else if (xf_input_same(&in, r->hdr, &row) == -1)
+		return xf_input_close(&in);
+	while (xf_input_next(&in, &row)) {
 		xf_eval_trim(row.field[c.label], row.len[c.label], &start,
 		    &len);
 		if (len == 0) {
-			xf_reject(r->rej, name, &row, "empty label");
-			status = XF_WORST(status, XF_EXIT_DATA);
+			xf_reject(r->rej, in.name, &row, "empty label");
+			in.status = XF_WORST(in.status, XF_EXIT_DATA);
 			continue;
 		}
 		add_row(r, &c, &row, start, len);
 	}
-done:
-	xf_rejects_input_done(r->rej, name);
-	if (xf_csvin_close(in) == -1)
-		status = XF_EXIT_FAIL;
-	return status;
+	return xf_input_close(&in);
 }
 
 /*
