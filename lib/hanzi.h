@@ -51,6 +51,26 @@
  */
 size_t	 xf_hanzi_normalize(const char *s, size_t n, char *out);
 
+/* No character begins at this byte (see xf_hanzi_normalize_cp). */
+#define XF_HANZI_NOCHAR	UINT32_MAX
+
+/*
+ * xf_hanzi_normalize, noting as it goes the characters of the result for
+ * a matcher that wants them decoded: cp (room for n + 1) gets at each
+ * offset of out where a character begins its code point, and
+ * XF_HANZI_NOCHAR at the other offsets and at the end (cp[length]).
+ * It decodes only ASCII and three-byte sequences with a lead byte E1..EF
+ * (the Chinese characters and their punctuation); on anything else
+ * (two- and four-byte sequences, E0, surrogates, bytes that are not
+ * UTF-8) it
+ * sets *whole to 0, and the caller decodes the result itself: then cp
+ * holds XF_HANZI_NOCHAR at those bytes.  *whole is 1 when cp is
+ * complete, which also means the result is well-formed UTF-8.  Not in
+ * place: out and s must not overlap.
+ */
+size_t	 xf_hanzi_normalize_cp(const char *s, size_t n, char *out,
+	    uint32_t *cp, int *whole);
+
 /*
  * The simplified form of the code point cp, if cp is a traditional
  * character in the table, else cp itself (for any value, including ones

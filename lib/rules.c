@@ -1507,15 +1507,30 @@ xf_classifier_free(struct xf_classifier *c)
 	free(c);
 }
 
-/* A normalised copy of a text in *buf. */
+/*
+ * A normalised copy of a text in *buf and, for the direct rules (f not
+ * NULL), its characters in f (litre.h).
+ */
 static size_t
-normalise(char **buf, size_t *cap, const char *s, size_t n)
+normalise(char **buf, size_t *cap, const char *s, size_t n, struct dfield *f)
 {
+	int whole;
+
 	if (*cap < n + 1) {
 		*cap = n + 256;
 		*buf = xf_reallocarray(*buf, *cap, 1);
 	}
-	n = xf_hanzi_normalize(s, n, *buf);
+	if (f == NULL)
+		n = xf_hanzi_normalize(s, n, *buf);
+	else {
+		if (f->cpcap < n + 1) {
+			f->cpcap = n + 256;
+			f->cp = xf_reallocarray(f->cp, f->cpcap,
+			    sizeof(uint32_t));
+		}
+		n = xf_hanzi_normalize_cp(s, n, *buf, f->cp, &whole);
+		f->valid = whole || xf_litre_text_chars(*buf, n, f->cp);
+	}
 	(*buf)[n] = '\0';
 	return n;
 }
@@ -1624,20 +1639,9 @@ match_field(struct xf_classifier *c, const struct rule *ru, const char *s,
 	return count_matches_at(c, ru, s, n, c->starts, ns, h);
 }
 
-/* The characters of a field, for the direct rules (f->valid: UTF-8). */
-static void
-dfield_chars(struct dfield *f, const char *s, size_t n)
-{
-	if (f->cpcap < n + 1) {
-		f->cpcap = n + 256;
-		f->cp = xf_reallocarray(f->cp, f->cpcap, sizeof(uint32_t));
-	}
-	f->valid = xf_litre_text_chars(s, n, f->cp);
-}
-
 /*
  * Where each direct rule among the candidates CAND may begin its
- * matches in a field (dfield_chars first).
+ * matches in a field (its characters noted by normalise).
  */
 static void
 dfield_build(const struct xf_rules *r, struct dfield *f,
@@ -1852,8 +1856,10 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 	char num[400];
 
 	memset(v, 0, sizeof(*v));
-	slen = normalise(&c->subj, &c->subjcap, subject, slen);
-	clen = normalise(&c->cont, &c->contcap, content, clen);
+	slen = normalise(&c->subj, &c->subjcap, subject, slen,
+	    r->lits != NULL ? &c->sdf : NULL);
+	clen = normalise(&c->cont, &c->contcap, content, clen,
+	    r->lits != NULL ? &c->cdf : NULL);
 	memset(c->sslots, 0, r->nslotwords * sizeof(uint64_t));
 	memset(c->cslots, 0, r->nslotwords * sizeof(uint64_t));
 	c->nshit = xf_ac_scan_hits(r->ac, c->subj, slen, c->sslots, PKBASE,
@@ -1877,8 +1883,6 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 	candidates(r, c->sslots, c->sbits, c->cnt);
 	candidates(r, c->cslots, c->cbits, c->cnt);
 	if (r->lits != NULL) {
-		dfield_chars(&c->sdf, c->subj, slen);
-		dfield_chars(&c->cdf, c->cont, clen);
 		dfield_build(r, &c->sdf, c->shits, c->nshit, c->sbits);
 		dfield_build(r, &c->cdf, c->chits, c->nchit, c->cbits);
 	}

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "hanzi.h"
+#include "utf8.h"
 
 /* A string literal and its length, NUL excluded. */
 #define S(lit)	(lit), (sizeof(lit) - 1)
@@ -473,6 +474,112 @@ simplify__table__one_step_and_large(void **state)
 	assert_true(count >= 1000);
 }
 
+/*
+ * The characters noted by xf_hanzi_normalize_cp for a line of Chinese
+ * with punctuation, full-width forms, the ideographic space and a
+ * Hangul syllable (ED 95 9C, U+D55C, not a surrogate): code points from
+ * Python's ord().
+ */
+static void
+normalize_cp__chinese_line__every_character_noted(void **state)
+{
+	/* 拆遷，。Ａ１<U+3000>한 */
+	static const char in[] = "\xe6\x8b\x86\xe9\x81\xb7\xef\xbc\x8c"
+	    "\xe3\x80\x82\xef\xbc\xa1\xef\xbc\x91\xe3\x80\x80"
+	    "\xed\x95\x9c";
+	static const uint32_t want[] = { 0x62C6, XF_HANZI_NOCHAR,
+	    XF_HANZI_NOCHAR, 0x8FC1, XF_HANZI_NOCHAR, XF_HANZI_NOCHAR, 0x2C,
+	    0x3002, XF_HANZI_NOCHAR, XF_HANZI_NOCHAR, 0x41, 0x31, 0x20,
+	    0xD55C, XF_HANZI_NOCHAR, XF_HANZI_NOCHAR, XF_HANZI_NOCHAR };
+	char out[sizeof(in)];
+	uint32_t cp[sizeof(in) + 1];
+	size_t n, i;
+	int whole = -1;
+
+	(void)state;
+	n = xf_hanzi_normalize_cp(in, sizeof(in) - 1, out, cp, &whole);
+	/* 拆迁,。A1 한 */
+	assert_int_equal(n, 16);
+	assert_memory_equal(out, "\xe6\x8b\x86\xe8\xbf\x81,\xe3\x80\x82"
+	    "A1 \xed\x95\x9c", 16);
+	assert_int_equal(whole, 1);
+	for (i = 0; i <= n; i++)
+		assert_int_equal(cp[i], want[i]);
+}
+
+/* What it does not decode itself, it says so. */
+static void
+normalize_cp__other_sequences__not_whole(void **state)
+{
+	static const char *const in[] = {
+		"a\xc3\xa9",		/* é: two bytes */
+		"\xed\xa0\x80",	/* a surrogate */
+		"\xe0\xa4\x85",	/* अ: lead byte E0 */
+		"\xf0\x9f\x98\x80",	/* an emoji: four bytes */
+		"\xff",			/* not UTF-8 */
+		"\xe6\x8b",		/* cut short */
+	};
+	char out[8];
+	uint32_t cp[9];
+	size_t i;
+	int whole;
+
+	(void)state;
+	for (i = 0; i < NELEM(in); i++) {
+		whole = 1;
+		xf_hanzi_normalize_cp(in[i], strlen(in[i]), out, cp, &whole);
+		assert_int_equal(whole, 0);
+	}
+}
+
+/*
+ * On random strings of Chinese, punctuation, full-width forms, ASCII
+ * and broken sequences: the same bytes as xf_hanzi_normalize, and when
+ * whole, the characters xf_utf8_decode finds in the result.
+ */
+static void
+normalize_cp__random__agrees_with_normalize_and_decoder(void **state)
+{
+	static const char *const piece[] = { "\xe6\x8b\x86", "\xe9\x81\xb7",
+	    "\xef\xbc\x8c", "\xe3\x80\x82", "\xe3\x80\x80", "\xef\xbd\x9e",
+	    "\xef\xbd\x9f", "\xed\x95\x9c", "abcdefgh", "x", "0", "\xc3\xa9",
+	    "\xed\xa0\x80", "\xe0\xa4\x85", "\xf0\x9f\x98\x80", "\xff",
+	    "\xe6\x8b", "\x80", "\xe4\xb8\x80", "\xe1\x80\x80" };
+	char in[256], a[256], b[256];
+	uint32_t cp[257], c;
+	size_t n, na, nb, i, o;
+	int t, k, whole, l, wholes = 0;
+
+	(void)state;
+	srand(7);
+	for (t = 0; t < 20000; t++) {
+		n = 0;
+		for (k = rand() % 12; k > 0; k--) {
+			const char *p = piece[(size_t)rand() % NELEM(piece)];
+
+			memcpy(in + n, p, strlen(p));
+			n += strlen(p);
+		}
+		na = xf_hanzi_normalize(in, n, a);
+		nb = xf_hanzi_normalize_cp(in, n, b, cp, &whole);
+		assert_int_equal(na, nb);
+		assert_memory_equal(a, b, na);
+		if (!whole)
+			continue;
+		wholes++;
+		for (o = 0; o < nb; o += (size_t)l) {
+			l = xf_utf8_decode(b + o, nb - o, &c);
+			assert_true(l > 0);
+			assert_int_equal(cp[o], c);
+			for (i = 1; i < (size_t)l; i++)
+				assert_int_equal(cp[o + i], XF_HANZI_NOCHAR);
+		}
+		assert_int_equal(cp[nb], XF_HANZI_NOCHAR);
+	}
+	/* Both outcomes were met often. */
+	assert_true(wholes > 1000 && wholes < 19000);
+}
+
 int
 main(void)
 {
@@ -494,6 +601,11 @@ main(void)
 		cmocka_unit_test(normalize__empty__nothing_written),
 		cmocka_unit_test(
 		    normalize__every_bmp_character__agrees_with_simplify),
+		cmocka_unit_test(
+		    normalize_cp__chinese_line__every_character_noted),
+		cmocka_unit_test(normalize_cp__other_sequences__not_whole),
+		cmocka_unit_test(
+		    normalize_cp__random__agrees_with_normalize_and_decoder),
 		cmocka_unit_test(simplify__known_pairs__simplified),
 		cmocka_unit_test(simplify__others__unchanged),
 		cmocka_unit_test(simplify__table__one_step_and_large),
