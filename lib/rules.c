@@ -54,10 +54,8 @@ struct rule {
 	int		 always;	/* no keys: always matched */
 	size_t		 slot, nslot;	/* its key sets: slots slot.. */
 	pcre2_code	*anch;		/* anchored twin, with prefix keys */
-	int		 anchjit;
 	unsigned	 pk0, npk;	/* its prefix keys' ids */
 	pcre2_code	*re;
-	int		 jit;
 	struct xf_litre	*lre;		/* matched without PCRE2, or NULL */
 };
 
@@ -258,7 +256,6 @@ add_rule(struct xf_rules *r, const char *name, const struct xf_row *row,
 		    "offset %zu", ru->text[C_ID], (char *)msg, (size_t)off);
 		goto bad;
 	}
-	ru->jit = pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE) == 0;
 	ru->cat = intern_cat(r, ru->text[C_CATEGORY]);
 	ru->sub = ru->text[C_SUBCATEGORY][0] == '\0' ? -1 :
 	    intern_sub(r, ru->cat, ru->text[C_SUBCATEGORY]);
@@ -1090,7 +1087,6 @@ rule_prefix(struct xf_rules *r, struct rule *ru)
 		kset_free(&k);
 		return;
 	}
-	ru->anchjit = pcre2_jit_compile(ru->anch, PCRE2_JIT_COMPLETE) == 0;
 	ru->pk0 = (unsigned)r->npk;
 	for (i = 0; i < k.n; i++) {
 		nv = key_variants(k.s[i]);
@@ -1379,6 +1375,14 @@ struct xf_classifier {
 	struct sbuf	 evidence, explain, all, allsub;
 	int		 wantexplain, wantall;
 	unsigned	*cnt;		/* per rule, for candidates */
+	/*
+	 * Per rule, whether its pattern (jit[2i]) and anchored twin
+	 * (jit[2i + 1]) are compiled to machine code: 0 not tried yet, 1
+	 * yes, -1 it failed (the interpreter runs them).  Compiled on first
+	 * use: most rules are matched by litre.c and never need PCRE2, and
+	 * compiling them all took a third of the start-up.
+	 */
+	signed char	*jit;
 	size_t		*order;
 	/* --profile: per rule, times run, times matched, nanoseconds. */
 	unsigned long long *prun, *pmatch, *pns;
@@ -1393,6 +1397,7 @@ xf_classifier_new(const struct xf_rules *r)
 	c->r = r;
 	c->wantexplain = c->wantall = 1;
 	c->cnt = xf_calloc(r->nrule + 1, sizeof(unsigned));
+	c->jit = xf_calloc(2 * r->nrule + 1, 1);
 	c->md = pcre2_match_data_create(2, NULL);
 	c->mc = pcre2_match_context_create(NULL);
 	if (c->md == NULL || c->mc == NULL)
@@ -1486,6 +1491,7 @@ xf_classifier_free(struct xf_classifier *c)
 	free(c->cbits);
 	free(c->psbits);
 	free(c->pcbits);
+	free(c->jit);
 	free(c->sslots);
 	free(c->cslots);
 	free(c->shits);
@@ -1536,6 +1542,25 @@ normalise(char **buf, size_t *cap, const char *s, size_t n, struct dfield *f)
 }
 
 /*
+ * Match code (a rule's pattern, or its anchored twin: which says which)
+ * at start in s, compiling it to machine code on its first use.
+ */
+static int
+pmatch(struct xf_classifier *c, const struct rule *ru, int which,
+    pcre2_code *code, const char *s, size_t n, size_t start)
+{
+	signed char *j = &c->jit[2 * (size_t)(ru - c->r->rule) + which];
+
+	if (*j == 0)
+		*j = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 ? 1 : -1;
+	if (*j > 0)
+		return pcre2_jit_match(code, (PCRE2_SPTR)s, n, start, 0, c->md,
+		    c->mc);
+	return pcre2_match(code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK,
+	    c->md, c->mc);
+}
+
+/*
  * Count the matches of rule ru in s (up to MAXCOUNT), remembering the
  * first.  Returns the count, or -1 on a PCRE2 error (match limit).
  */
@@ -1547,12 +1572,7 @@ count_matches(struct xf_classifier *c, const struct rule *ru, const char *s,
 	int rc, count = 0;
 
 	while (count < MAXCOUNT && start <= n) {
-		if (ru->jit)
-			rc = pcre2_jit_match(ru->re, (PCRE2_SPTR)s, n, start, 0,
-			    c->md, c->mc);
-		else
-			rc = pcre2_match(ru->re, (PCRE2_SPTR)s, n, start,
-			    PCRE2_NO_UTF_CHECK, c->md, c->mc);
+		rc = pmatch(c, ru, 0, ru->re, s, n, start);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0)
@@ -1588,12 +1608,7 @@ count_matches_at(struct xf_classifier *c, const struct rule *ru,
 	for (k = 0; k < nstarts && count < MAXCOUNT; k++) {
 		if (starts[k] < pos)
 			continue;
-		if (ru->anchjit)
-			rc = pcre2_jit_match(ru->anch, (PCRE2_SPTR)s, n,
-			    starts[k], 0, c->md, c->mc);
-		else
-			rc = pcre2_match(ru->anch, (PCRE2_SPTR)s, n, starts[k],
-			    PCRE2_NO_UTF_CHECK, c->md, c->mc);
+		rc = pmatch(c, ru, 1, ru->anch, s, n, starts[k]);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (rc < 0)
