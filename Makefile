@@ -216,7 +216,7 @@ $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LINEAR_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LINEAR_OBJ) $(LIBA) $(LIBS)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LINEAR_OBJ) $(LIBA)
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/quiet.h $(LINEAR_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) \
 	    -DXF_TESTDATA='"$(CURDIR)/testdata"' \

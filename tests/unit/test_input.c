@@ -23,45 +23,7 @@
 #include "rejects.h"
 #include "xf.h"
 
-/* Standard error goes to a scratch file for the length of a test. */
-static int saved_fd;
-static FILE *errfile;
-
-static int
-quiet(void **state)
-{
-	(void)state;
-	fflush(stderr);
-	errfile = tmpfile();
-	saved_fd = dup(2);
-	dup2(fileno(errfile), 2);
-	return 0;
-}
-
-static int
-loud(void **state)
-{
-	(void)state;
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	fclose(errfile);
-	return 0;
-}
-
-/* What went to standard error since quiet(). */
-static char *
-errtext(void)
-{
-	static char buf[4096];
-	size_t n;
-
-	fflush(stderr);
-	rewind(errfile);
-	n = fread(buf, 1, sizeof(buf) - 1, errfile);
-	buf[n] = '\0';
-	return buf;
-}
+#include "quiet.h"
 
 /* A file holding text; its name in path (a mkstemp template). */
 static void
@@ -87,7 +49,7 @@ input__good_and_bad_records__bad_ones_rejected_all_counted(void **state)
 	struct xf_input in;
 	struct xf_row row;
 	unsigned long long records = 5;	/* from an earlier input */
-	char *got;
+	const char *got;
 	FILE *fp;
 	long n;
 	int fd;

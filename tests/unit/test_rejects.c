@@ -22,6 +22,8 @@
 #include "rejects.h"
 #include "xf.h"
 
+#include "quiet.h"
+
 static struct xf_row *
 row(unsigned long line, const char **f, size_t n)
 {
@@ -58,32 +60,6 @@ slurp(const char *path)
 	buf[n] = '\0';
 	fclose(fp);
 	return buf;
-}
-
-/* Standard error goes to a scratch file for the length of a test. */
-static int saved_fd;
-static FILE *errfile;
-
-static int
-quiet(void **state)
-{
-	(void)state;
-	fflush(stderr);
-	errfile = tmpfile();
-	saved_fd = dup(2);
-	dup2(fileno(errfile), 2);
-	return 0;
-}
-
-static int
-loud(void **state)
-{
-	(void)state;
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	fclose(errfile);
-	return 0;
 }
 
 static int
