@@ -89,6 +89,7 @@ LIBSRC = \
 	lib/compensate.c \
 	lib/csvin.c \
 	lib/csvout.c \
+	lib/csvscan.c \
 	lib/date.c \
 	lib/deadline.c \
 	lib/eligible.c \
