@@ -130,6 +130,7 @@ UNITS = \
 	compensate \
 	csvin \
 	csvout \
+	csvscan \
 	csvout \
 	date \
 	deadline \
@@ -165,6 +166,7 @@ FUZZERS = \
 	compensate \
 	csvin \
 	csvout \
+	csvscan \
 	date \
 	deadline \
 	eligible \
