@@ -21,9 +21,11 @@ enum {
 	ST_QUOTE	/* in a quoted field, just after a quote */
 };
 
-/* Bits of special[]: bytes that stop a run. */
-#define SP_PLAIN	1	/* in an unquoted field */
-#define SP_QUOTED	2	/* in a quoted field */
+/*
+ * Bits of special[]: bytes that stop a run in an unquoted field (CR and
+ * NUL never get that far: see clean_prefix).
+ */
+#define SP_PLAIN	1
 
 void
 xf_csvscan_init(struct xf_csvscan *s, int delim, size_t maxfield)
@@ -33,10 +35,8 @@ xf_csvscan_init(struct xf_csvscan *s, int delim, size_t maxfield)
 	s->maxfield = maxfield;
 	s->state = ST_RECORD;
 	s->special[(unsigned char)delim] |= SP_PLAIN;
-	s->special['"'] |= SP_PLAIN | SP_QUOTED;
+	s->special['"'] |= SP_PLAIN;
 	s->special['\n'] |= SP_PLAIN;
-	s->special['\r'] |= SP_PLAIN | SP_QUOTED;
-	s->special[0] |= SP_PLAIN | SP_QUOTED;
 }
 
 /* A field of LEN raw bytes ended. */
@@ -60,52 +60,69 @@ record_end(struct xf_csvscan *s)
 	s->records++;
 }
 
-/*
- * How many of the N bytes at BUF are whole UTF-8 characters, all valid;
- * the rest (at most 3 bytes) begin a character cut by the end of the
- * buffer.  Returns (size_t)-1 if the bytes are not UTF-8.
- */
-static size_t
-utf8_prefix(const char *buf, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)buf;
-	size_t bad, i, need;
-
-	if (xf_utf8_valid(buf, n, &bad))
-		return n;
-	if (n - bad >= 4 || u[bad] < 0xc2 || u[bad] > 0xf4)
-		return (size_t)-1;
-	need = u[bad] >= 0xf0 ? 4 : u[bad] >= 0xe0 ? 3 : 2;
-	if (n - bad >= need)
-		return (size_t)-1;
-	for (i = bad + 1; i < n; i++)
-		if ((u[i] & 0xc0) != 0x80)
-			return (size_t)-1;
-	return bad;
-}
-
 /* Eight bytes in a word, and whether one of them is 0 (exact). */
 #define ONES		0x0101010101010101ULL
 #define HIGHS		0x8080808080808080ULL
 #define ZERO(v)		(((v) - ONES) & ~(v) & HIGHS)
 
-/* Whether the N bytes at P hold a CR or a NUL, eight bytes at a time. */
-static int
-has_cr_nul(const unsigned char *p, size_t n)
+/*
+ * How many of the N bytes at BUF are whole UTF-8 characters, all valid
+ * and none of them CR or NUL; the rest (at most 3 bytes) begin a
+ * character cut by the end of the buffer.  Returns (size_t)-1 if the
+ * bytes are not UTF-8 or hold a CR or a NUL: checked here, in the one
+ * pass over every byte, the scanner's loops need not look for them.
+ */
+static size_t
+clean_prefix(const char *buf, size_t n)
 {
-	uint64_t w, x;
-	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)buf;
+	const uint64_t wcr = ONES * '\r';
+	uint64_t w;
+	size_t i = 0, need;
+	unsigned int c;
+	int len;
 
-	for (; n - i >= 8; i += 8) {
-		memcpy(&w, p + i, 8);
-		x = w ^ (ONES * '\r');
-		if ((ZERO(w) | ZERO(x)) != 0)
-			return 1;
+	while (i < n) {
+		c = u[i];
+		if (c < 0x80) {
+			if (c == '\r' || c == 0)
+				return (size_t)-1;
+			/* Mostly ASCII: eight bytes at a time. */
+			for (i++; n - i >= 8; i += 8) {
+				memcpy(&w, u + i, 8);
+				if (((w & HIGHS) | ZERO(w) | ZERO(w ^ wcr)) != 0)
+					break;
+			}
+			continue;
+		}
+		/* Chinese: three-byte characters, E1-EF but ED, in a run. */
+		if (c >= 0xe1 && c <= 0xef && c != 0xed && n - i >= 3 &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+			for (i += 3; n - i >= 3; i += 3) {
+				c = u[i];
+				if ((unsigned int)(c - 0xe1) > 0xef - 0xe1 ||
+				    c == 0xed || (((u[i + 1] & 0xc0) ^ 0x80) |
+				    ((u[i + 2] & 0xc0) ^ 0x80)) != 0)
+					break;
+			}
+			continue;
+		}
+		if ((len = xf_utf8_decode(buf + i, n - i, NULL)) > 0) {
+			i += (size_t)len;
+			continue;
+		}
+		/* Not valid, or a character the buffer cuts. */
+		if (n - i >= 4 || c < 0xc2 || c > 0xf4)
+			return (size_t)-1;
+		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		if (n - i >= need)
+			return (size_t)-1;
+		for (need = i + 1; need < n; need++)
+			if ((u[need] & 0xc0) != 0x80)
+				return (size_t)-1;
+		return i;
 	}
-	for (; i < n; i++)
-		if (p[i] == '\r' || p[i] == '\0')
-			return 1;
-	return 0;
+	return n;
 }
 
 size_t
@@ -113,9 +130,9 @@ xf_csvscan_feed(struct xf_csvscan *s, const char *buf, size_t n,
     void (*onrecord)(void *, size_t), void *arg)
 {
 	const unsigned char *p = (const unsigned char *)buf;
-	const unsigned char *end, *fbeg = p, *q;
+	const unsigned char *end, *fbeg = p;
 	const uint64_t wd = ONES * (unsigned char)s->delim, wq = ONES * '"';
-	const uint64_t wlf = ONES * '\n', wcr = ONES * '\r';
+	const uint64_t wlf = ONES * '\n';
 	uint64_t w;
 	const unsigned char *sp = s->special;
 	unsigned char delim = (unsigned char)s->delim;
@@ -129,8 +146,8 @@ xf_csvscan_feed(struct xf_csvscan *s, const char *buf, size_t n,
 		    "to U+FFFF";
 		return 0;
 	}
-	if ((m = utf8_prefix(buf, n)) == (size_t)-1) {
-		s->err = "the input is not valid UTF-8";
+	if ((m = clean_prefix(buf, n)) == (size_t)-1) {
+		s->err = "the input is not valid UTF-8, or holds a CR or a NUL";
 		return 0;
 	}
 	end = p + m;
@@ -160,8 +177,8 @@ xf_csvscan_feed(struct xf_csvscan *s, const char *buf, size_t n,
 			/* Skip eight bytes at a time, then find the stop. */
 			while (end - p >= 8) {
 				memcpy(&w, p, 8);
-				if ((ZERO(w) | ZERO(w ^ wd) | ZERO(w ^ wq) |
-				    ZERO(w ^ wlf) | ZERO(w ^ wcr)) != 0)
+				if ((ZERO(w ^ wd) | ZERO(w ^ wq) |
+				    ZERO(w ^ wlf)) != 0)
 					break;
 				p += 8;
 			}
@@ -181,32 +198,17 @@ xf_csvscan_feed(struct xf_csvscan *s, const char *buf, size_t n,
 				if (onrecord != NULL && s->err == NULL)
 					onrecord(arg, (size_t)(p -
 					    (const unsigned char *)buf));
-			} else if (*p == '"')
+			} else
 				s->err = "a quote inside an unquoted field";
-			else if (*p == '\r')
-				s->err = "a carriage return";
-			else
-				s->err = "a NUL byte";
 			break;
 		case ST_QUOTED:
 			/* Quoted text is long: find its end with memchr. */
-			q = memchr(p, '"', (size_t)(end - p));
-			if (q == NULL)
-				q = end;
-			if (has_cr_nul(p, (size_t)(q - p)))
-				while (p < q && (sp[*p] & SP_QUOTED) == 0)
-					p++;
-			else
-				p = q;
-			if (p == end)
+			if ((p = memchr(p, '"', (size_t)(end - p))) == NULL) {
+				p = end;
 				goto out;
-			if (*p == '"') {
-				p++;
-				st = ST_QUOTE;
-			} else if (*p == '\r')
-				s->err = "a carriage return";
-			else
-				s->err = "a NUL byte";
+			}
+			p++;
+			st = ST_QUOTE;
 			break;
 		case ST_QUOTE:
 			if (p == end)
