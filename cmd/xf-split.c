@@ -592,8 +592,10 @@ fast_scan(struct fast *f, struct finput *fi, int delim, size_t maxfield)
 	size_t have = 0, used;
 	ssize_t n;
 
-	if (strcmp(fi->path, "-") == 0 ||
-	    (fi->fd = open(fi->path, O_RDONLY)) == -1)
+	/* stat first: opening a FIFO would wait for, then lose, a writer. */
+	if (strcmp(fi->path, "-") == 0 || stat(fi->path, &st) == -1 ||
+	    !S_ISREG(st.st_mode) ||
+	    (fi->fd = open(fi->path, O_RDONLY | O_NONBLOCK)) == -1)
 		return -1;
 	if (fstat(fi->fd, &st) == -1 || !S_ISREG(st.st_mode))
 		return -1;

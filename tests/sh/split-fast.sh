@@ -14,7 +14,8 @@
 #    parts, names, messages, rejects and status byte for byte the slow
 #    path's;
 #  - the fast path is taken: a needless quote survives in its parts and
-#    not in the slow path's.
+#    not in the slow path's;
+#  - a FIFO named as the input is read once, by the slow path.
 #
 # usage: tests/sh/split-fast.sh bindir
 # Prints "split-fast: N passed, N failed" last.
@@ -244,6 +245,20 @@ same "--encoding gb18030" --encoding gb18030 -n 2 "$tmp/gb.csv"
 stdin=$tmp/needless.csv
 same "stdin" -n 2 -
 stdin=
+
+# A FIFO given by name is not opened to be looked at (that would take,
+# then drop, its writer): the slow path reads it once, whole.
+mkfifo "$tmp/fifo.csv"
+printf 'a,b\n1,2\n3,4\n' > "$tmp/fifo.csv" &
+rm -rf "$tmp/d"
+mkdir "$tmp/d"
+"$s" -n 2 -p "$tmp/d/p-" "$tmp/fifo.csv" > /dev/null 2> "$tmp/err"
+st=$?
+wait
+ok=0
+[ $st -eq 0 ] && [ "$(cat "$tmp/d/p-0001.csv")" = "$(printf 'a,b\n1,2')" ] &&
+    [ "$(cat "$tmp/d/p-0002.csv")" = "$(printf 'a,b\n3,4')" ] && ok=1
+verdict $ok "FIFO input: status $st: $(head -n 1 "$tmp/err")"
 
 echo "$name: $pass passed, $fail failed"
 [ $fail -eq 0 ]
