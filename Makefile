@@ -89,6 +89,7 @@ LIBSRC = \
 	lib/compensate.c \
 	lib/csvin.c \
 	lib/csvout.c \
+	lib/csvscan.c \
 	lib/date.c \
 	lib/deadline.c \
 	lib/eligible.c \
@@ -130,6 +131,7 @@ UNITS = \
 	compensate \
 	csvin \
 	csvout \
+	csvscan \
 	date \
 	deadline \
 	eligible \
@@ -161,6 +163,7 @@ FUZZERS = \
 	compensate \
 	csvin \
 	csvout \
+	csvscan \
 	date \
 	deadline \
 	eligible \

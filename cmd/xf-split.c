@@ -14,8 +14,10 @@
  */
 
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -26,6 +28,7 @@
 #include "cli.h"
 #include "columns.h"
 #include "csvin.h"
+#include "csvscan.h"
 #include "csvout.h"
 #include "hash.h"
 #include "output.h"
@@ -482,6 +485,516 @@ done:
 	return status;
 }
 
+/*
+ * The fast path, for -n (without --by), --rows and --bytes when every
+ * input is a regular file, read as UTF-8 and written with the same
+ * delimiter and line ends.  Each input is scanned once with the record
+ * boundary scanner (csvscan.h), which counts the records and checks that
+ * every one of them is clean: valid UTF-8, LF line ends, strict quoting,
+ * the header's number of fields, no field over the limit.  The parts
+ * are then the header (written by the CSV writer, as on the slow path)
+ * followed by byte ranges of the input copied as they are, so that a
+ * record keeps its quoting.  If anything is not clean, or cannot be read
+ * the first time, everything is read the slow way, which deals with it
+ * and says what is wrong.
+ *
+ * Cut points are found again after the scan: the scan keeps a mark (a
+ * record number and its offset) every MARK_RECS records or MARK_BYTES
+ * bytes, and a cut is found by walking from the nearest mark, where
+ * quote state is known (outside), counting LFs outside quotes.  Memory
+ * stays small whatever the input's size.
+ */
+
+/* Bytes read and copied at a time on the fast path. */
+#define FBLOCK		(1024 * 1024)
+
+/* A mark at least every so many records or bytes. */
+#define MARK_RECS	4096
+#define MARK_BYTES	(1024 * 1024)
+
+/* Record REC (0 is the first after the header) starts at offset OFF. */
+struct mark {
+	unsigned long long rec;
+	off_t		 off;
+};
+
+/* An input on the fast path. */
+struct finput {
+	const char	*path;
+	int		 fd;
+	off_t		 size;		/* bytes scanned */
+	off_t		 end;		/* size, plus 1 if the last LF lacks */
+	unsigned long long nrec;	/* records after the header */
+	struct mark	*mark;		/* in order; mark[0] is the first record */
+	size_t		 nmark, markcap;
+	struct mark	 at;		/* the last place a walk ended */
+	struct xf_csvscan *scan;	/* while scanning */
+	off_t		 base;		/* while scanning: offset of buf[0] */
+};
+
+struct fast {
+	struct finput	*in;
+	size_t		 nin;
+	char		*buf;		/* FBLOCK bytes: the block cache */
+	const struct finput *bufin;	/* the input whose bytes buf holds */
+	off_t		 bufoff;
+	size_t		 buflen;
+	unsigned long long done;	/* records copied so far */
+};
+
+/* Where the copying is: input i, at a record boundary. */
+struct cursor {
+	size_t		 i;
+	struct mark	 at;
+};
+
+static void
+mark_add(struct finput *fi, unsigned long long rec, off_t off)
+{
+	if (fi->nmark == fi->markcap) {
+		fi->markcap = fi->markcap ? fi->markcap * 2 : 64;
+		fi->mark = xf_reallocarray(fi->mark, fi->markcap,
+		    sizeof(*fi->mark));
+	}
+	fi->mark[fi->nmark].rec = rec;
+	fi->mark[fi->nmark].off = off;
+	fi->nmark++;
+}
+
+/* The scanner found the end of a record, just before buf[end]. */
+static void
+scan_record(void *arg, size_t end)
+{
+	struct finput *fi = arg;
+	unsigned long long rec = fi->scan->records - 1;
+	off_t off = fi->base + (off_t)end;
+	const struct mark *last;
+
+	xf_progress(rec, (unsigned long long)off);
+	if (rec == 0) {
+		mark_add(fi, 0, off);
+		return;
+	}
+	last = &fi->mark[fi->nmark - 1];
+	if (rec - last->rec >= MARK_RECS || off - last->off >= MARK_BYTES)
+		mark_add(fi, rec, off);
+}
+
+/*
+ * Scan input FI.  Returns 0 if it is clean, -1 if it is not or cannot
+ * be read (the slow path will say why).
+ */
+static int
+fast_scan(struct fast *f, struct finput *fi, int delim, size_t maxfield)
+{
+	struct xf_csvscan s;
+	struct stat st;
+	size_t have = 0, used;
+	ssize_t n;
+
+	/* stat first: opening a FIFO would wait for, then lose, a writer. */
+	if (strcmp(fi->path, "-") == 0 || stat(fi->path, &st) == -1 ||
+	    !S_ISREG(st.st_mode) ||
+	    (fi->fd = open(fi->path, O_RDONLY | O_NONBLOCK)) == -1)
+		return -1;
+	if (fstat(fi->fd, &st) == -1 || !S_ISREG(st.st_mode))
+		return -1;
+	xf_csvscan_init(&s, delim, maxfield);
+	fi->scan = &s;
+	for (;;) {
+		n = read(fi->fd, f->buf + have, FBLOCK - have);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		have += (size_t)n;
+		fi->base = (off_t)s.bytes;
+		used = xf_csvscan_feed(&s, f->buf, have, scan_record, fi);
+		if (s.err != NULL)
+			break;
+		memmove(f->buf, f->buf + used, have - used);
+		have -= used;
+	}
+	fi->scan = NULL;
+	if (n == -1 || s.err != NULL || xf_csvscan_end(&s, have) == -1)
+		return -1;
+	fi->size = (off_t)s.bytes;
+	fi->end = fi->size + (s.nolf ? 1 : 0);
+	fi->nrec = s.records - 1;
+	if (fi->nmark == 0)
+		mark_add(fi, 0, fi->end);	/* a header without LF */
+	mark_add(fi, fi->nrec, fi->end);
+	fi->at = fi->mark[0];
+	return 0;
+}
+
+/*
+ * Point *b at the bytes of FI from offset POS on, *n of them (at least
+ * one).  Returns 0, or -1 after a diagnostic.
+ */
+static int
+fast_block(struct fast *f, const struct finput *fi, off_t pos,
+    const char **b, size_t *n)
+{
+	ssize_t got;
+
+	if (f->bufin != fi || pos < f->bufoff ||
+	    pos >= f->bufoff + (off_t)f->buflen) {
+		f->bufin = NULL;
+		while ((got = pread(fi->fd, f->buf, FBLOCK, pos)) == -1 &&
+		    errno == EINTR)
+			;
+		if (got == -1) {
+			xf_warn("%s", fi->path);
+			return -1;
+		}
+		if (got == 0) {
+			xf_warnx("%s: the file changed while being split",
+			    fi->path);
+			return -1;
+		}
+		f->bufin = fi;
+		f->bufoff = pos;
+		f->buflen = (size_t)got;
+	}
+	*b = f->buf + (pos - f->bufoff);
+	*n = f->buflen - (size_t)(pos - f->bufoff);
+	return 0;
+}
+
+/*
+ * Move AT on, record by record, while it is before record WANT and the
+ * next record ends at or before LIMIT.  Returns 0, or -1 after a
+ * diagnostic.
+ */
+static int
+fast_walk(struct fast *f, const struct finput *fi, struct mark *at,
+    unsigned long long want, off_t limit)
+{
+	const char *b;
+	size_t n, i;
+	off_t pos = at->off;
+	int q = 0;
+
+	while (at->rec < want) {
+		if (at->rec + 1 >= fi->nrec) {
+			/* The last record ends at the end. */
+			if (at->rec + 1 == fi->nrec && fi->end <= limit) {
+				at->rec++;
+				at->off = fi->end;
+			}
+			return 0;
+		}
+		if (fast_block(f, fi, pos, &b, &n) == -1)
+			return -1;
+		for (i = 0; i < n; i++) {
+			if (b[i] == '"')
+				q = !q;
+			else if (b[i] == '\n' && !q) {
+				if (pos + (off_t)i + 1 > limit)
+					return 0;
+				at->rec++;
+				at->off = pos + (off_t)i + 1;
+				if (at->rec >= want || at->rec + 1 >= fi->nrec)
+					break;
+			}
+		}
+		pos += (off_t)(i < n ? i + 1 : n);
+	}
+	return 0;
+}
+
+/* The boundary before record WANT of FI.  Returns 0 or -1. */
+static int
+fast_seek_rec(struct fast *f, struct finput *fi, unsigned long long want,
+    struct mark *to)
+{
+	size_t lo = 0, hi = fi->nmark, mid;
+
+	/* The last mark at or before WANT. */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (fi->mark[mid].rec <= want)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*to = fi->mark[lo];
+	if (fi->at.rec <= want && fi->at.rec > to->rec)
+		*to = fi->at;
+	if (fast_walk(f, fi, to, want, fi->end) == -1)
+		return -1;
+	fi->at = *to;
+	return 0;
+}
+
+/*
+ * The last boundary of FI at or before offset LIMIT, not before FROM.
+ * Returns 0 or -1.
+ */
+static int
+fast_seek_bytes(struct fast *f, struct finput *fi, const struct mark *from,
+    off_t limit, struct mark *to)
+{
+	size_t lo = 0, hi = fi->nmark, mid;
+
+	if (limit >= fi->end) {
+		*to = fi->mark[fi->nmark - 1];
+		return 0;
+	}
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (fi->mark[mid].off <= limit)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*to = *from;
+	if (fi->mark[lo].off <= limit && fi->mark[lo].rec > to->rec)
+		*to = fi->mark[lo];
+	if (fi->at.off <= limit && fi->at.rec > to->rec)
+		*to = fi->at;
+	if (fast_walk(f, fi, to, fi->nrec, limit) == -1)
+		return -1;
+	fi->at = *to;
+	return 0;
+}
+
+/*
+ * Copy the records of FI from boundary A to boundary B into part P.
+ * Returns 0, or -1 after a diagnostic (the part is then abandoned).
+ */
+static int
+fast_copy(struct fast *f, struct part *p, const struct finput *fi,
+    const struct mark *a, const struct mark *b)
+{
+	FILE *fp = xf_output_fp(p->o);
+	off_t pos = a->off, stop = b->off < fi->size ? b->off : fi->size;
+	const char *s;
+	size_t n;
+
+	/* The header first: the CSV writer keeps a buffer of its own. */
+	if (xf_csvout_flush(p->out) == -1)
+		goto werr;
+	while (pos < stop) {
+		if (fast_block(f, fi, pos, &s, &n) == -1)
+			goto fail;
+		if ((off_t)n > stop - pos)
+			n = (size_t)(stop - pos);
+		if (fwrite(s, 1, n, fp) != n)
+			goto werr;
+		pos += (off_t)n;
+	}
+	if (b->off > fi->size && putc('\n', fp) == EOF)
+		goto werr;
+	p->records += b->rec - a->rec;
+	p->bytes += (unsigned long long)(b->off - a->off);
+	f->done += b->rec - a->rec;
+	return 0;
+werr:
+	xf_warn("%s", p->name);
+fail:
+	xf_csvout_free(p->out);
+	xf_output_abort(p->o);
+	free(p->name);
+	memset(p, 0, sizeof(*p));
+	return -1;
+}
+
+/* Move C past inputs it has finished.  Returns 0, or -1 if all are. */
+static int
+fast_next(struct fast *f, struct cursor *c)
+{
+	while (c->at.rec >= f->in[c->i].nrec) {
+		if (c->i + 1 == f->nin)
+			return -1;
+		c->i++;
+		c->at = f->in[c->i].mark[0];
+	}
+	return 0;
+}
+
+/* Copy the next N records to part P. */
+static int
+fast_records(struct fast *f, struct part *p, struct cursor *c,
+    unsigned long long n)
+{
+	struct finput *fi;
+	struct mark to;
+	unsigned long long take;
+
+	while (n > 0 && fast_next(f, c) == 0) {
+		fi = &f->in[c->i];
+		take = fi->nrec - c->at.rec;
+		if (take > n)
+			take = n;
+		if (fast_seek_rec(f, fi, c->at.rec + take, &to) == -1 ||
+		    fast_copy(f, p, fi, &c->at, &to) == -1)
+			return -1;
+		c->at = to;
+		n -= take;
+	}
+	return 0;
+}
+
+/* Fill part P with the records that fit in SIZE bytes, at least one. */
+static int
+fast_bytes(struct fast *f, struct part *p, struct cursor *c, size_t size)
+{
+	struct finput *fi;
+	struct mark to;
+	unsigned long long avail;
+	off_t limit;
+
+	while (fast_next(f, c) == 0) {
+		fi = &f->in[c->i];
+		avail = p->bytes < size ? size - p->bytes : 0;
+		if (avail >= (unsigned long long)(fi->end - c->at.off))
+			limit = fi->end;
+		else
+			limit = c->at.off + (off_t)avail;
+		if (fast_seek_bytes(f, fi, &c->at, limit, &to) == -1)
+			return -1;
+		if (to.rec == c->at.rec) {
+			if (p->records > 0)
+				break;
+			/* A record larger than a part: a part of its own. */
+			if (fast_seek_rec(f, fi, c->at.rec + 1, &to) == -1)
+				return -1;
+		}
+		if (fast_copy(f, p, fi, &c->at, &to) == -1)
+			return -1;
+		c->at = to;
+	}
+	return 0;
+}
+
+/* Write the parts on the fast path.  Returns 0 or -1. */
+static int
+fast_split(struct run *r, struct fast *f)
+{
+	const struct options *opt = r->opt;
+	struct part *p = &r->cur;
+	struct cursor c;
+	unsigned long long n;
+	size_t i;
+	int rc;
+
+	c.i = 0;
+	c.at = f->in[0].mark[0];
+	while (f->done < r->total) {
+		if (part_open(r, p) == -1)
+			return -1;
+		if (opt->mode == M_PARTS)
+			n = share(r, r->nmade);
+		else
+			n = (unsigned long long)opt->rows;
+		if (opt->mode == M_BYTES)
+			rc = fast_bytes(f, p, &c, opt->bytes);
+		else
+			rc = fast_records(f, p, &c, n);
+		if (rc == -1 || part_close(r, p) == -1)
+			return -1;
+	}
+	for (i = 0; i < f->nin; i++)
+		xf_rejects_input_done(r->rej, f->in[i].path);
+	return 0;
+}
+
+/* Whether the options allow the fast path at all. */
+static int
+fast_allowed(const struct options *opt)
+{
+	const char *slow = getenv("XF_SPLIT_SLOW");
+	int delim = opt->cli.csv.delim;
+
+	if (slow != NULL && *slow != '\0')
+		return 0;
+	if (opt->mode != M_PARTS && opt->mode != M_ROWS &&
+	    opt->mode != M_BYTES)
+		return 0;
+	if (delim <= 0 || delim >= 0x80 || opt->cli.outdelim != delim ||
+	    opt->cli.crlf || opt->cli.bom || opt->cli.csv.ragged)
+		return 0;
+	return opt->cli.csv.encoding == XF_ENC_AUTO ||
+	    opt->cli.csv.encoding == XF_ENC_UTF8;
+}
+
+static void
+fast_free(struct fast *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nin; i++) {
+		if (f->in[i].fd != -1)
+			close(f->in[i].fd);
+		free(f->in[i].mark);
+	}
+	free(f->in);
+	free(f->buf);
+	memset(f, 0, sizeof(*f));
+}
+
+/*
+ * Scan every input and read the headers.  Returns 1 if the fast path
+ * can take the whole split (the first header is then set up), else 0
+ * with F freed.
+ */
+static int
+fast_prepare(struct run *r, const struct input *in, size_t nin,
+    struct fast *f)
+{
+	const struct options *opt = r->opt;
+	struct xf_csvopt csv = opt->cli.csv;
+	struct xf_header *hdr = NULL;
+	struct xf_csvin *c;
+	struct xf_row row;
+	size_t i;
+	int ok = 1;
+
+	memset(f, 0, sizeof(*f));
+	if (!fast_allowed(opt))
+		return 0;
+	f->nin = nin;
+	f->in = xf_calloc(nin, sizeof(*f->in));
+	for (i = 0; i < nin; i++) {
+		f->in[i].path = in[i].path;
+		f->in[i].fd = -1;
+	}
+	f->buf = xf_malloc(FBLOCK);
+	for (i = 0; i < nin && ok; i++)
+		if (fast_scan(f, &f->in[i], csv.delim, csv.maxfield) == -1)
+			ok = 0;
+	xf_progress_done();
+
+	/* The headers, read as the slow path reads them. */
+	csv.encoding = XF_ENC_UTF8;
+	for (i = 0; i < nin && ok; i++) {
+		if ((c = xf_csvin_open(f->in[i].path, &csv)) == NULL) {
+			ok = 0;
+			break;
+		}
+		if (xf_csvin_next(c, &row) != XF_CSV_ROW)
+			ok = 0;
+		else if (hdr == NULL)
+			hdr = xf_header_save(&row);
+		else if (!xf_header_same(hdr, &row))
+			ok = 0;
+		xf_csvin_close(c);
+	}
+	if (ok && first_header(r, xf_header_row(hdr), f->in[0].path) == -1)
+		ok = 0;
+	xf_header_free(hdr);
+	if (!ok) {
+		fast_free(f);
+		return 0;
+	}
+	for (i = 0; i < nin; i++)
+		r->total += f->in[i].nrec;
+	r->records = r->total;
+	return 1;
+}
+
 /* Close every part; make the ones -n promised and a header-only one. */
 static int
 finish_parts(struct run *r)
@@ -526,6 +1039,7 @@ main(int argc, char *argv[])
 {
 	struct options opt;
 	struct run r;
+	struct fast fast;
 	struct input *in;
 	size_t nin, i;
 	int ch, rc, status = XF_EXIT_OK;
@@ -614,11 +1128,17 @@ main(int argc, char *argv[])
 		return xf_finish(XF_EXIT_FAIL);
 	r.names = xf_output_fp(r.namesfile);
 
-	if (opt.mode == M_PARTS && count_pass(&r, in, nin) == -1)
-		status = XF_EXIT_FAIL;
-	for (i = 0; i < nin && status != XF_EXIT_FAIL; i++) {
-		rc = split(&r, &in[i]);
-		status = XF_WORST(status, rc);
+	if (fast_prepare(&r, in, nin, &fast)) {
+		if (fast_split(&r, &fast) == -1)
+			status = XF_EXIT_FAIL;
+		fast_free(&fast);
+	} else {
+		if (opt.mode == M_PARTS && count_pass(&r, in, nin) == -1)
+			status = XF_EXIT_FAIL;
+		for (i = 0; i < nin && status != XF_EXIT_FAIL; i++) {
+			rc = split(&r, &in[i]);
+			status = XF_WORST(status, rc);
+		}
 	}
 	if (finish_parts(&r) == -1)
 		status = XF_EXIT_FAIL;

@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: ISC */
+
+/*
+ * Record-boundary scanner for clean CSV: a small state machine over the
+ * bytes, with tight loops over the runs of bytes that mean nothing to
+ * it, and UTF-8 checked block by block.  See csvscan.h.
+ */
+
+#include <stdint.h>
+#include <string.h>
+
+#include "csvscan.h"
+#include "utf8.h"
+
+/* Where the scanner is. */
+enum {
+	ST_RECORD,	/* at the start of a record */
+	ST_FIELD,	/* at the start of a field after a delimiter */
+	ST_PLAIN,	/* in an unquoted field */
+	ST_QUOTED,	/* in a quoted field */
+	ST_QUOTE	/* in a quoted field, just after a quote */
+};
+
+/*
+ * Bits of special[]: bytes that stop a run in an unquoted field (CR and
+ * NUL never get that far: see clean_prefix).
+ */
+#define SP_PLAIN	1
+
+void
+xf_csvscan_init(struct xf_csvscan *s, int delim, size_t maxfield)
+{
+	memset(s, 0, sizeof(*s));
+	s->delim = delim;
+	s->maxfield = maxfield;
+	s->state = ST_RECORD;
+	s->special[(unsigned char)delim] |= SP_PLAIN;
+	s->special['"'] |= SP_PLAIN;
+	s->special['\n'] |= SP_PLAIN;
+}
+
+/* A field of LEN raw bytes ended. */
+static void
+field_end(struct xf_csvscan *s, size_t len)
+{
+	if (len > s->maxfield)
+		s->err = "a field is longer than the limit";
+	s->nfield++;
+}
+
+/* A record ended (its last field already counted). */
+static void
+record_end(struct xf_csvscan *s)
+{
+	if (s->width == 0)
+		s->width = s->nfield;
+	else if (s->nfield != s->width)
+		s->err = "a record has another number of fields than the header";
+	s->nfield = 0;
+	s->records++;
+}
+
+/* Eight bytes in a word, and whether one of them is 0 (exact). */
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
+#define ZERO(v)		(((v) - ONES) & ~(v) & HIGHS)
+
+/*
+ * How many of the N bytes at BUF are whole UTF-8 characters, all valid
+ * and none of them CR or NUL; the rest (at most 3 bytes) begin a
+ * character cut by the end of the buffer.  Returns (size_t)-1 if the
+ * bytes are not UTF-8 or hold a CR or a NUL: checked here, in the one
+ * pass over every byte, the scanner's loops need not look for them.
+ */
+static size_t
+clean_prefix(const char *buf, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	const uint64_t wcr = ONES * '\r';
+	uint64_t w;
+	size_t i = 0, need;
+	unsigned int c;
+	int len;
+
+	while (i < n) {
+		c = u[i];
+		if (c < 0x80) {
+			if (c == '\r' || c == 0)
+				return (size_t)-1;
+			/* Mostly ASCII: eight bytes at a time. */
+			for (i++; n - i >= 8; i += 8) {
+				memcpy(&w, u + i, 8);
+				if (((w & HIGHS) | ZERO(w) | ZERO(w ^ wcr)) != 0)
+					break;
+			}
+			continue;
+		}
+		/* Chinese: three-byte characters, E1-EF but ED, in a run. */
+		if (c >= 0xe1 && c <= 0xef && c != 0xed && n - i >= 3 &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+			for (i += 3; n - i >= 3; i += 3) {
+				c = u[i];
+				if ((unsigned int)(c - 0xe1) > 0xef - 0xe1 ||
+				    c == 0xed || (((u[i + 1] & 0xc0) ^ 0x80) |
+				    ((u[i + 2] & 0xc0) ^ 0x80)) != 0)
+					break;
+			}
+			continue;
+		}
+		if ((len = xf_utf8_decode(buf + i, n - i, NULL)) > 0) {
+			i += (size_t)len;
+			continue;
+		}
+		/* Not valid, or a character the buffer cuts. */
+		if (n - i >= 4 || c < 0xc2 || c > 0xf4)
+			return (size_t)-1;
+		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		if (n - i >= need)
+			return (size_t)-1;
+		for (need = i + 1; need < n; need++)
+			if ((u[need] & 0xc0) != 0x80)
+				return (size_t)-1;
+		return i;
+	}
+	return n;
+}
+
+size_t
+xf_csvscan_feed(struct xf_csvscan *s, const char *buf, size_t n,
+    void (*onrecord)(void *, size_t), void *arg)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	const unsigned char *end, *fbeg = p;
+	const uint64_t wd = ONES * (unsigned char)s->delim, wq = ONES * '"';
+	const uint64_t wlf = ONES * '\n';
+	uint64_t w;
+	const unsigned char *sp = s->special;
+	unsigned char delim = (unsigned char)s->delim;
+	size_t m;
+	int st = s->state;
+
+	if (s->err != NULL)
+		return 0;
+	if (n > 0 && s->bytes == 0 && p[0] == 0xef) {
+		s->err = "the input starts with a byte order mark or U+F000 "
+		    "to U+FFFF";
+		return 0;
+	}
+	if ((m = clean_prefix(buf, n)) == (size_t)-1) {
+		s->err = "the input is not valid UTF-8, or holds a CR or a NUL";
+		return 0;
+	}
+	end = p + m;
+	while (s->err == NULL) {
+		switch (st) {
+		case ST_RECORD:
+			if (p == end)
+				goto out;
+			if (*p == '\n') {
+				s->err = "a blank line";
+				break;
+			}
+			/* FALLTHROUGH */
+		case ST_FIELD:
+			if (p == end)
+				goto out;
+			fbeg = p;
+			s->flen = 0;
+			if (*p == '"') {
+				p++;
+				st = ST_QUOTED;
+				break;
+			}
+			st = ST_PLAIN;
+			/* FALLTHROUGH */
+		case ST_PLAIN:
+			/* Skip eight bytes at a time, then find the stop. */
+			while (end - p >= 8) {
+				memcpy(&w, p, 8);
+				if ((ZERO(w ^ wd) | ZERO(w ^ wq) |
+				    ZERO(w ^ wlf)) != 0)
+					break;
+				p += 8;
+			}
+			while (p < end && (sp[*p] & SP_PLAIN) == 0)
+				p++;
+			if (p == end)
+				goto out;
+			if (*p == delim) {
+				field_end(s, s->flen + (size_t)(p - fbeg));
+				p++;
+				st = ST_FIELD;
+			} else if (*p == '\n') {
+				field_end(s, s->flen + (size_t)(p - fbeg));
+				record_end(s);
+				p++;
+				st = ST_RECORD;
+				if (onrecord != NULL && s->err == NULL)
+					onrecord(arg, (size_t)(p -
+					    (const unsigned char *)buf));
+			} else
+				s->err = "a quote inside an unquoted field";
+			break;
+		case ST_QUOTED:
+			/* Quoted text is long: find its end with memchr. */
+			if ((p = memchr(p, '"', (size_t)(end - p))) == NULL) {
+				p = end;
+				goto out;
+			}
+			p++;
+			st = ST_QUOTE;
+			break;
+		case ST_QUOTE:
+			if (p == end)
+				goto out;
+			if (*p == '"') {
+				p++;
+				st = ST_QUOTED;
+				break;
+			}
+			st = ST_PLAIN;
+			if (*p != delim && *p != '\n') {
+				s->err = "text after a closing quote";
+				break;
+			}
+			/* The delimiter or LF: ST_PLAIN ends the field. */
+			break;
+		}
+	}
+	return 0;
+out:
+	if (st == ST_PLAIN || st == ST_QUOTED || st == ST_QUOTE)
+		s->flen += (size_t)(p - fbeg);
+	s->state = st;
+	s->bytes += m;
+	return m;
+}
+
+int
+xf_csvscan_end(struct xf_csvscan *s, size_t left)
+{
+	if (s->err != NULL)
+		return -1;
+	if (left > 0) {
+		s->err = "the input ends inside a UTF-8 character";
+		return -1;
+	}
+	if (s->bytes == 0) {
+		s->err = "an empty input";
+		return -1;
+	}
+	switch (s->state) {
+	case ST_RECORD:
+		return 0;
+	case ST_QUOTED:
+		s->err = "the input ends inside quotes";
+		return -1;
+	case ST_FIELD:
+		s->flen = 0;
+		break;
+	default:
+		break;
+	}
+	field_end(s, s->flen);
+	record_end(s);
+	s->nolf = 1;
+	s->state = ST_RECORD;
+	return s->err == NULL ? 0 : -1;
+}

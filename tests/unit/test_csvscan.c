@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Unit tests for the record-boundary scanner (lib/csvscan.c): record
+ * ends found where an LF outside quotes is, across every way of cutting
+ * the input into buffers (UTF-8 characters cut too), and each thing that
+ * makes an input not clean.  The expected offsets are counted by hand
+ * from the literal inputs.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "csvscan.h"
+
+/* Record ends seen, as offsets from the start of the whole input. */
+struct ends {
+	size_t		 base;
+	size_t		 off[16];
+	size_t		 n;
+};
+
+static void
+on_record(void *arg, size_t end)
+{
+	struct ends *e = arg;
+
+	if (e->n < 16)
+		e->off[e->n] = e->base + end;
+	e->n++;
+}
+
+/*
+ * Scan S in pieces of at most STEP bytes, as a reader would (unconsumed
+ * bytes handed in again).  Returns what xf_csvscan_end returns.
+ */
+static int
+scan(struct xf_csvscan *sc, const char *s, size_t len, size_t step,
+    struct ends *e, size_t maxfield)
+{
+	char buf[256];
+	size_t have = 0, pos = 0, used, k;
+
+	xf_csvscan_init(sc, ',', maxfield);
+	memset(e, 0, sizeof(*e));
+	while (pos < len) {
+		k = len - pos < step ? len - pos : step;
+		memcpy(buf + have, s + pos, k);
+		pos += k;
+		have += k;
+		e->base = pos - have;
+		used = xf_csvscan_feed(sc, buf, have, on_record, e);
+		if (sc->err != NULL)
+			break;
+		memmove(buf, buf + used, have - used);
+		have -= used;
+	}
+	return xf_csvscan_end(sc, have);
+}
+
+static int
+scan_str(struct xf_csvscan *sc, const char *s, struct ends *e)
+{
+	return scan(sc, s, strlen(s), strlen(s) + 1, e, 1024);
+}
+
+/* Quoted LF, doubled quote, delimiter in quotes; cut at every step. */
+static void
+csvscan_feed__quoted_line_ends__cut_only_outside_quotes(void **state)
+{
+	/*
+	 * "a,b\n" is bytes 0-3, "1,\"x\ny\"\n" 4-11, and "\"\"\"\",\"p,q\"\n"
+	 * (4 + 1 + 5 + 1 bytes) 12-22: records end at 4, 12 and 23.
+	 */
+	static const char s[] = "a,b\n1,\"x\ny\"\n\"\"\"\",\"p,q\"\n";
+	struct xf_csvscan sc;
+	struct ends e;
+	size_t step;
+
+	(void)state;
+	for (step = 1; step <= sizeof(s); step++) {
+		assert_int_equal(scan(&sc, s, sizeof(s) - 1, step, &e, 1024),
+		    0);
+		assert_int_equal(e.n, 3);
+		assert_int_equal(e.off[0], 4);
+		assert_int_equal(e.off[1], 12);
+		assert_int_equal(e.off[2], 23);
+		assert_int_equal(sc.records, 3);
+		assert_int_equal(sc.width, 2);
+		assert_int_equal(sc.nolf, 0);
+		assert_int_equal(sc.bytes, 23);
+	}
+}
+
+/* 张 is E5 BC A0: a buffer of one byte cuts it twice. */
+static void
+csvscan_feed__utf8_cut_by_buffers__clean(void **state)
+{
+	static const char s[] = "a\n\xe5\xbc\xa0\n";
+	struct xf_csvscan sc;
+	struct ends e;
+	size_t step;
+
+	(void)state;
+	for (step = 1; step <= 6; step++) {
+		assert_int_equal(scan(&sc, s, 6, step, &e, 1024), 0);
+		assert_int_equal(e.n, 2);
+		assert_int_equal(e.off[1], 6);
+	}
+}
+
+static void
+csvscan_end__last_record_without_lf__counted_nolf(void **state)
+{
+	struct xf_csvscan sc;
+	struct ends e;
+
+	(void)state;
+	assert_int_equal(scan_str(&sc, "a,b\n1,2", &e), 0);
+	assert_int_equal(e.n, 1);
+	assert_int_equal(sc.records, 2);
+	assert_int_equal(sc.nolf, 1);
+	/* A trailing delimiter ends an empty last field. */
+	assert_int_equal(scan_str(&sc, "a,b\n1,", &e), 0);
+	assert_int_equal(sc.records, 2);
+	assert_int_equal(scan_str(&sc, "a,b\n1,\"\"", &e), 0);
+	assert_int_equal(sc.records, 2);
+}
+
+static void
+csvscan_end__header_only__one_record(void **state)
+{
+	struct xf_csvscan sc;
+	struct ends e;
+
+	(void)state;
+	assert_int_equal(scan_str(&sc, "a,b\n", &e), 0);
+	assert_int_equal(sc.records, 1);
+	assert_int_equal(sc.nolf, 0);
+	assert_int_equal(scan_str(&sc, "a,b", &e), 0);
+	assert_int_equal(sc.records, 1);
+	assert_int_equal(sc.nolf, 1);
+}
+
+/* Each of these is not clean. */
+static void
+csvscan_feed__unclean__err_set(void **state)
+{
+	static const char *bad[] = {
+		"",			/* empty */
+		"a,b\r\n1,2\r\n",	/* CRLF */
+		"a,b\n1,\"x\ry\"\n",	/* CR in quotes */
+		"\xef\xbb\xbf" "a,b\n",	/* BOM */
+		"a,b\n1,\xff\n",	/* not UTF-8 */
+		"a,b\n1,\xe5\xbc\n",	/* a character cut by the LF */
+		"a,b\n1,\xe5\xbc",	/* and by the end */
+		"a,b\n1,\xc0\x80\n",	/* overlong */
+		"a,b\n1,\xed\xa0\x80\n",	/* a surrogate */
+		"a,b\n1,x\"y\n",	/* quote in an unquoted field */
+		"a,b\n1,\"x\"y\n",	/* text after a closing quote */
+		"a,b\n1,\"x\" \n",	/* a space after it */
+		"a,b\n1,\"x\n",		/* unterminated */
+		"a,b\n1,2,3\n",		/* too many fields */
+		"a,b\n1\n",		/* too few */
+		"a,b\n\n1,2\n",		/* a blank line */
+		"a,b\n1,2\n\n",		/* a blank line at the end */
+	};
+	struct xf_csvscan sc;
+	struct ends e;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(scan_str(&sc, bad[i], &e), -1);
+		assert_non_null(sc.err);
+	}
+}
+
+static void
+csvscan_feed__nul__err_set(void **state)
+{
+	struct xf_csvscan sc;
+	struct ends e;
+
+	(void)state;
+	assert_int_equal(scan(&sc, "a,b\n1,\0\n", 8, 100, &e, 1024), -1);
+	assert_int_equal(scan(&sc, "a,b\n1,\"\0\"\n", 10, 100, &e, 1024),
+	    -1);
+}
+
+/* "12345" is 5 bytes, 7 with its quotes: the raw length counts. */
+static void
+csvscan_feed__field_over_limit__err_set(void **state)
+{
+	static const char s[] = "a\n\"12345\"\n";
+	struct xf_csvscan sc;
+	struct ends e;
+
+	(void)state;
+	assert_int_equal(scan(&sc, s, sizeof(s) - 1, 3, &e, 7), 0);
+	assert_int_equal(scan(&sc, s, sizeof(s) - 1, 3, &e, 6), -1);
+	assert_int_equal(scan(&sc, "a\n12345", 7, 2, &e, 5), 0);
+	assert_int_equal(scan(&sc, "a\n12345", 7, 2, &e, 4), -1);
+}
+
+/* Another delimiter: the comma is then text. */
+static void
+csvscan_init__tab__comma_is_text(void **state)
+{
+	struct xf_csvscan sc;
+	struct ends e;
+
+	(void)state;
+	xf_csvscan_init(&sc, '\t', 100);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(xf_csvscan_feed(&sc, "a\tb\n1,2\t3\n", 10,
+	    on_record, &e), 10);
+	assert_int_equal(xf_csvscan_end(&sc, 0), 0);
+	assert_int_equal(sc.width, 2);
+	assert_int_equal(sc.records, 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    csvscan_feed__quoted_line_ends__cut_only_outside_quotes),
+		cmocka_unit_test(csvscan_feed__utf8_cut_by_buffers__clean),
+		cmocka_unit_test(
+		    csvscan_end__last_record_without_lf__counted_nolf),
+		cmocka_unit_test(csvscan_end__header_only__one_record),
+		cmocka_unit_test(csvscan_feed__unclean__err_set),
+		cmocka_unit_test(csvscan_feed__nul__err_set),
+		cmocka_unit_test(csvscan_feed__field_over_limit__err_set),
+		cmocka_unit_test(csvscan_init__tab__comma_is_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
