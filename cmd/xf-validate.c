@@ -597,17 +597,18 @@ validate(struct run *r, const char *path)
 	}
 	r->idcol = c.id;
 	if (r->need != NULL) {
+		/* The length first: a column also needed whole is read whole. */
 		memset(r->need, 0, r->nval);
+		if (c.subject != -1)
+			r->need[c.subject] = NEED_LENGTH;
+		if (c.content != -1)
+			r->need[c.content] = NEED_LENGTH;
 		for (i = 0; i < opt->nrequire; i++)
 			r->need[c.require[i]] = NEED_VALUE;
 		for (i = 0; i < opt->nunique; i++)
 			r->need[c.unique[i]] = NEED_VALUE;
 		if (c.id != -1)
 			r->need[c.id] = NEED_VALUE;
-		if (c.subject != -1)
-			r->need[c.subject] = NEED_LENGTH;
-		if (c.content != -1)
-			r->need[c.content] = NEED_LENGTH;
 	}
 
 	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
