@@ -460,7 +460,7 @@ scan__special_at_every_offset__quote(void **state)
 	static const char special[] = { '"', '\n', '\r', ',' };
 	static const char harmless[] = { '\t', '\v', '\f', '\x01', ';', '\'' };
 	char buf[41];
-	size_t pos, k;
+	size_t pos, k, n;
 
 	(void)state;
 	for (pos = 0; pos < sizeof(buf); pos++) {
@@ -477,6 +477,30 @@ scan__special_at_every_offset__quote(void **state)
 			    SC_OK);
 		}
 	}
+	/*
+	 * Every length up to 20, a special, NUL or harmless byte at every
+	 * offset, after ASCII or after a Chinese character (E5 BB B6): the
+	 * last bytes are read with an overlapping word.
+	 */
+	for (n = 1; n <= 20; n++)
+		for (pos = 0; pos < n; pos++)
+			for (k = 0; k < 2; k++) {
+				memset(buf, 'a', n);
+				if (k == 1 && n >= 4 && pos >= 3)
+					memcpy(buf, "\xe5\xbb\xb6", 3);
+				buf[pos] = ',';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_QUOTE);
+				buf[pos] = '\t';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_OK);
+				buf[pos] = '\0';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_BAD);
+				buf[pos] = '\x80';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_BAD);
+			}
 	/* The delimiter is the one given. */
 	assert_int_equal(xf_utf8_scan(S("a,b"), ';'), SC_OK);
 	assert_int_equal(xf_utf8_scan(S("a;b"), ';'), SC_QUOTE);
