@@ -372,6 +372,23 @@ normal_text(struct value *v, const char *f, size_t n, int alnum)
 	v->changed = v->len != n || memcmp(v->s, f, n) != 0;
 }
 
+/*
+ * Whether s is YYYY-MM-DD in ASCII digits: what xf_date_format writes
+ * for the date xf_date_parse reads from it.
+ */
+static int
+iso_date(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
+}
+
 /* Whether s is a positive whole number (after normalisation). */
 static int
 positive_int(const char *s, size_t n)
@@ -463,20 +480,26 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 			bad = msgbuf[0];
 			goto reject;
 		}
-		/* "ISO" or "ISO TIME", and the value is that or changes. */
-		xf_date_format(&d, iso);
-		dlen = strlen(iso);
-		memcpy(msgbuf[1], iso, dlen);
-		if (secs >= 0) {
-			xf_date_format_time(secs, tm);
-			msgbuf[1][dlen++] = ' ';
-			memcpy(msgbuf[1] + dlen, tm, strlen(tm));
-			dlen += strlen(tm);
-		}
-		msgbuf[1][dlen] = '\0';
-		if (dlen != v->len || memcmp(msgbuf[1], v->p, dlen) != 0) {
-			value_set(v, msgbuf[1], dlen);
-			v->changed = 1;
+		/*
+		 * "ISO" or "ISO TIME", and the value is that or changes; a
+		 * date alone that reads as ISO already is what it would be.
+		 */
+		if (secs >= 0 || !iso_date(v->p, v->len)) {
+			xf_date_format(&d, iso);
+			dlen = strlen(iso);
+			memcpy(msgbuf[1], iso, dlen);
+			if (secs >= 0) {
+				xf_date_format_time(secs, tm);
+				msgbuf[1][dlen++] = ' ';
+				memcpy(msgbuf[1] + dlen, tm, strlen(tm));
+				dlen += strlen(tm);
+			}
+			msgbuf[1][dlen] = '\0';
+			if (dlen != v->len ||
+			    memcmp(msgbuf[1], v->p, dlen) != 0) {
+				value_set(v, msgbuf[1], dlen);
+				v->changed = 1;
+			}
 		}
 		if (c->persons != -1 && r->val[c->persons].len > 0 &&
 		    !positive_int(r->val[c->persons].p,
