@@ -52,8 +52,12 @@ static const char *const wname[W_NKINDS] = {
 
 #define MAXLIST	32
 
-/* What the checks need of a column's value. */
-enum { NEED_NONE, NEED_LENGTH, NEED_VALUE };
+/*
+ * What the checks need of a column's value: nothing, its trimmed
+ * length, its trimmed value, or that with full-width digits and
+ * letters made half-width (the columns that hold numbers).
+ */
+enum { NEED_NONE, NEED_LENGTH, NEED_VALUE, NEED_ALNUM };
 
 struct options {
 	struct xf_cli	 cli;
@@ -76,8 +80,12 @@ struct cols {
 	long	 unique[MAXLIST];
 };
 
-/* A field's value after normalisation, and whether it changed. */
+/*
+ * A field's value after normalisation (p, NUL-terminated: the field
+ * itself when nothing changes, else s, a copy), and whether it changed.
+ */
 struct value {
+	const char *p;
 	char	*s;
 	size_t	 len, cap;
 	int	 changed;
@@ -98,6 +106,9 @@ struct run {
 	const char	*name;		/* current input */
 	long		 idcol;		/* id column for the log, or -1 */
 	unsigned char	*need;		/* per column: NEED_* */
+	unsigned char	*quote;		/* per column: it needs quotes */
+	int		 odelim;	/* output field separator */
+	int		 scanq;		/* xf_utf8_scan can tell for odelim */
 	unsigned long long records, written, warnings, changes;
 	unsigned long long wcount[W_NKINDS];
 };
@@ -176,22 +187,28 @@ value_set(struct value *v, const char *s, size_t n)
 	}
 	memmove(v->s, s, n);
 	v->s[n] = '\0';
+	v->p = v->s;
 	v->len = n;
 }
 
 /*
  * Write a field; with --fold-newlines each CR LF, LF or CR in it is
- * written as one space, so that every record is one line.
+ * written as one space, so that every record is one line.  quote says
+ * whether it needs quotes (and so may hold a line end), or is -1 when
+ * that is not known yet.
  */
 static void
-put_field(struct run *r, const char *s, size_t n)
+put_field(struct run *r, const char *s, size_t n, int quote)
 {
 	char *buf, *q;
 	size_t i;
 
-	if (!r->opt->fold || (memchr(s, '\n', n) == NULL &&
+	if (!r->opt->fold || quote == 0 || (memchr(s, '\n', n) == NULL &&
 	    memchr(s, '\r', n) == NULL)) {
-		xf_csvout_field(r->out, s, n);
+		if (quote == -1)
+			xf_csvout_field(r->out, s, n);
+		else
+			xf_csvout_field_scanned(r->out, s, n, quote);
 		return;
 	}
 	q = buf = xf_malloc(n + 1);
@@ -204,14 +221,19 @@ put_field(struct run *r, const char *s, size_t n)
 	free(buf);
 }
 
-/* Write a record with put_field. */
+/* Write a record with put_field; quote as there, for every field, or NULL. */
 static void
-put_row(struct run *r, const struct xf_row *row)
+put_row(struct run *r, const struct xf_row *row, const unsigned char *quote)
 {
 	size_t i;
 
+	if (quote != NULL && !r->opt->fold) {
+		xf_csvout_row_scanned(r->out, row, quote);
+		return;
+	}
 	for (i = 0; i < row->nfield; i++)
-		put_field(r, row->field[i], row->len[i]);
+		put_field(r, row->field[i], row->len[i],
+		    quote == NULL ? -1 : quote[i]);
 }
 
 static void
@@ -285,19 +307,28 @@ colname(struct run *r, long k)
 }
 
 /*
- * Structural and encoding checks on every field.  Returns NULL or a
- * message (in buf).
+ * Structural and encoding checks on every field, noting in r->quote
+ * which fields need quotes on output.  Returns NULL or a message (in
+ * buf).
  */
 static const char *
 check_bytes(struct run *r, const struct xf_row *row, char *buf, size_t size)
 {
 	const char *nul;
 	size_t i, bad;
+	int sc;
 
 	for (i = 0; i < row->nfield; i++) {
 		const char *f = row->field[i];
 		size_t n = row->len[i];
 
+		/* One pass for the good field, the common case. */
+		sc = xf_utf8_scan(f, n, r->odelim);
+		if (sc != XF_UTF8_SCAN_BAD) {
+			r->quote[i] = r->scanq ? sc == XF_UTF8_SCAN_QUOTE :
+			    xf_csv_needs_quotes(f, n, r->odelim);
+			continue;
+		}
 		if ((nul = memchr(f, '\0', n)) != NULL) {
 			snprintf(buf, size, "NUL byte in column '%s' at byte "
 			    "%zu", colname(r, (long)i), (size_t)(nul - f) + 1);
@@ -310,6 +341,7 @@ check_bytes(struct run *r, const struct xf_row *row, char *buf, size_t size)
 			    "GB18030: try --encoding gb18030)" : "");
 			return buf;
 		}
+		r->quote[i] = 1;	/* not reached: BAD is one of those */
 	}
 	return NULL;
 }
@@ -318,14 +350,43 @@ check_bytes(struct run *r, const struct xf_row *row, char *buf, size_t size)
 static void
 normal_text(struct value *v, const char *f, size_t n, int alnum)
 {
-	size_t start, len;
+	size_t start, len, k;
+	unsigned int high;
 
 	xf_utf8_trim(f, n, &start, &len);
+	if (start == 0 && len == n) {
+		/* Nothing to trim, and in ASCII nothing to fold: f itself. */
+		for (k = 0, high = 0; alnum && k < n; k++)
+			high |= (unsigned char)f[k];
+		if (high < 0x80) {
+			v->p = f;
+			v->len = n;
+			v->changed = 0;
+			return;
+		}
+	}
 	value_set(v, f + start, len);
 	if (alnum)
 		v->len = xf_utf8_halfwidth_alnum(v->s, v->len, v->s);
 	v->s[v->len] = '\0';
 	v->changed = v->len != n || memcmp(v->s, f, n) != 0;
+}
+
+/*
+ * Whether s is YYYY-MM-DD in ASCII digits: what xf_date_format writes
+ * for the date xf_date_parse reads from it.
+ */
+static int
+iso_date(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
 }
 
 /* Whether s is a positive whole number (after normalisation). */
@@ -370,9 +431,21 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 	enum xf_id_status ids;
 	enum xf_phone_kind pk;
 	struct value *v;
-	size_t i;
+	size_t i, dlen;
+	uint64_t idfp = 0;
 	int secs;
 
+	/*
+	 * The id first, to start fetching its place in the set of ids seen
+	 * while the rest of the record is checked.
+	 */
+	if (opt->schema) {
+		v = &r->val[c->id];
+		normal_text(v, row->field[c->id], row->len[c->id],
+		    r->need[c->id] == NEED_ALNUM);
+		idfp = xf_fpset_fp(v->p, v->len);
+		xf_fpset_prefetch(r->ids, idfp);
+	}
 	if ((bad = check_bytes(r, row, msgbuf[0], sizeof(msgbuf[0]))) != NULL)
 		goto reject;
 
@@ -382,12 +455,11 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 	 * need only their trimmed length, unless they are written back.
 	 */
 	for (i = 0; i < row->nfield; i++) {
-		int alnum = (long)i == c->date || (long)i == c->persons ||
-		    (long)i == c->id_number || (long)i == c->phone;
-
-		if (opt->normalize || alnum || r->need[i] == NEED_VALUE)
+		if ((long)i == c->id)
+			continue;	/* done above */
+		if (opt->normalize || r->need[i] >= NEED_VALUE)
 			normal_text(&r->val[i], row->field[i], row->len[i],
-			    alnum);
+			    r->need[i] == NEED_ALNUM);
 		else if (r->need[i] == NEED_LENGTH) {
 			size_t start;
 
@@ -402,25 +474,35 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 			goto reject;
 		}
 		v = &r->val[c->date];
-		if (xf_date_parse(v->s, v->len, &d, &secs, &why) == -1) {
+		if (xf_date_parse(v->p, v->len, &d, &secs, &why) == -1) {
 			snprintf(msgbuf[0], sizeof(msgbuf[0]), "date does not "
 			    "parse: '%s' (%s)", row->field[c->date], why);
 			bad = msgbuf[0];
 			goto reject;
 		}
-		xf_date_format(&d, iso);
-		if (secs >= 0) {
-			xf_date_format_time(secs, tm);
-			snprintf(msgbuf[1], sizeof(msgbuf[1]), "%s %s", iso,
-			    tm);
-		} else
-			snprintf(msgbuf[1], sizeof(msgbuf[1]), "%s", iso);
-		if (strcmp(msgbuf[1], v->s) != 0) {
-			value_set(v, msgbuf[1], strlen(msgbuf[1]));
-			v->changed = 1;
+		/*
+		 * "ISO" or "ISO TIME", and the value is that or changes; a
+		 * date alone that reads as ISO already is what it would be.
+		 */
+		if (secs >= 0 || !iso_date(v->p, v->len)) {
+			xf_date_format(&d, iso);
+			dlen = strlen(iso);
+			memcpy(msgbuf[1], iso, dlen);
+			if (secs >= 0) {
+				xf_date_format_time(secs, tm);
+				msgbuf[1][dlen++] = ' ';
+				memcpy(msgbuf[1] + dlen, tm, strlen(tm));
+				dlen += strlen(tm);
+			}
+			msgbuf[1][dlen] = '\0';
+			if (dlen != v->len ||
+			    memcmp(msgbuf[1], v->p, dlen) != 0) {
+				value_set(v, msgbuf[1], dlen);
+				v->changed = 1;
+			}
 		}
 		if (c->persons != -1 && r->val[c->persons].len > 0 &&
-		    !positive_int(r->val[c->persons].s,
+		    !positive_int(r->val[c->persons].p,
 		    r->val[c->persons].len)) {
 			snprintf(msgbuf[0], sizeof(msgbuf[0]), "persons is not "
 			    "a positive whole number: '%s'",
@@ -448,7 +530,7 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 	if (opt->schema) {
 		if (c->id_number != -1 && r->val[c->id_number].len > 0) {
 			v = &r->val[c->id_number];
-			ids = xf_id_check(v->s, v->len, key);
+			ids = xf_id_check(v->p, v->len, key);
 			switch (ids) {
 			case XF_ID_OK18_NORM:
 				value_set(v, key, strlen(key));
@@ -473,7 +555,7 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 		}
 		if (c->phone != -1 && r->val[c->phone].len > 0) {
 			v = &r->val[c->phone];
-			pk = xf_phone_check(v->s, v->len, norm, sizeof(norm));
+			pk = xf_phone_check(v->p, v->len, norm, sizeof(norm));
 			if (pk == XF_PHONE_ODD) {
 				snprintf(msgbuf[3], sizeof(msgbuf[3]), "phone is "
 				    "not a mobile or landline number: '%s'",
@@ -483,14 +565,13 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 				    msgbuf[3], &warned);
 			} else if (pk == XF_PHONE_MOBILE ||
 			    pk == XF_PHONE_LANDLINE) {
-				if (strcmp(norm, v->s) != 0) {
+				if (strcmp(norm, v->p) != 0) {
 					value_set(v, norm, strlen(norm));
 					v->changed = 1;
 				}
 			}
 		}
-		v = &r->val[c->id];
-		if (xf_fpset_add(r->ids, v->s, v->len)) {
+		if (xf_fpset_add_fp(r->ids, idfp)) {
 			snprintf(msgbuf[1], sizeof(msgbuf[1]), "duplicate id: "
 			    "'%s'", row->field[c->id]);
 			warn_row(r, row, W_DUPID, colname(r, c->id),
@@ -500,7 +581,7 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 	}
 	for (i = 0; i < opt->nunique; i++) {
 		v = &r->val[c->unique[i]];
-		if (xf_fpset_add(r->seen[i], v->s, v->len)) {
+		if (xf_fpset_add(r->seen[i], v->p, v->len)) {
 			snprintf(msgbuf[0], sizeof(msgbuf[0]), "duplicate "
 			    "value in column '%s': '%s'",
 			    colname(r, c->unique[i]), row->field[c->unique[i]]);
@@ -517,19 +598,22 @@ check_row(struct run *r, const struct cols *c, const struct xf_row *row)
 		}
 	}
 
-	if (opt->normalize) {
+	for (i = 0; opt->normalize && i < row->nfield; i++)
+		if (r->val[i].changed)
+			break;
+	if (opt->normalize && i < row->nfield) {
 		for (i = 0; i < row->nfield; i++) {
 			v = &r->val[i];
 			if (v->changed) {
 				r->changes++;
 				log_entry(r, row, colname(r, (long)i),
 				    "normalized", row->field[i], row->len[i],
-				    v->s, "");
+				    v->p, "");
 			}
-			put_field(r, v->s, v->len);
+			put_field(r, v->p, v->len, v->changed ? -1 : r->quote[i]);
 		}
 	} else
-		put_row(r, row);
+		put_row(r, row, r->quote);
 	xf_csvout_end(r->out);
 	r->written++;
 	return 0;
@@ -581,11 +665,12 @@ validate(struct run *r, const char *path)
 		xf_rejects_header(r->rej, &row);
 		if (opt->cli.bom)
 			xf_csvout_bom(r->out);
-		put_row(r, &row);
+		put_row(r, &row, NULL);
 		xf_csvout_end(r->out);
 		r->nval = row.nfield;
 		r->val = xf_calloc(r->nval, sizeof(*r->val));
 		r->need = xf_calloc(r->nval, 1);
+		r->quote = xf_calloc(r->nval, 1);
 	} else if (!xf_header_same(r->hdr, &row)) {
 		xf_warnat(r->name, row.line, "header differs from the first "
 		    "input's: not read");
@@ -597,17 +682,29 @@ validate(struct run *r, const char *path)
 	}
 	r->idcol = c.id;
 	if (r->need != NULL) {
+		/*
+		 * The length first: a column also needed whole is read whole,
+		 * and one that holds numbers is made half-width whatever else.
+		 */
 		memset(r->need, 0, r->nval);
+		if (c.subject != -1)
+			r->need[c.subject] = NEED_LENGTH;
+		if (c.content != -1)
+			r->need[c.content] = NEED_LENGTH;
 		for (i = 0; i < opt->nrequire; i++)
 			r->need[c.require[i]] = NEED_VALUE;
 		for (i = 0; i < opt->nunique; i++)
 			r->need[c.unique[i]] = NEED_VALUE;
 		if (c.id != -1)
 			r->need[c.id] = NEED_VALUE;
-		if (c.subject != -1)
-			r->need[c.subject] = NEED_LENGTH;
-		if (c.content != -1)
-			r->need[c.content] = NEED_LENGTH;
+		if (c.date != -1)
+			r->need[c.date] = NEED_ALNUM;
+		if (c.persons != -1)
+			r->need[c.persons] = NEED_ALNUM;
+		if (c.id_number != -1)
+			r->need[c.id_number] = NEED_ALNUM;
+		if (c.phone != -1)
+			r->need[c.phone] = NEED_ALNUM;
 	}
 
 	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
@@ -730,6 +827,8 @@ main(int argc, char *argv[])
 		return xf_finish(XF_EXIT_FAIL);
 	r.out = xf_csvout_new(xf_output_fp(r.outfile), opt.cli.outdelim,
 	    opt.cli.crlf);
+	r.odelim = xf_csvout_delim(r.out);
+	r.scanq = r.odelim < 0x80;
 	if (opt.log != NULL) {
 		if ((r.logfile = xf_output_open(opt.log)) == NULL)
 			return xf_finish(XF_EXIT_FAIL);
@@ -774,6 +873,7 @@ main(int argc, char *argv[])
 		free(r.val[i].s);
 	free(r.val);
 	free(r.need);
+	free(r.quote);
 	for (i = 0; i < opt.nunique; i++)
 		xf_fpset_free(r.seen[i]);
 	xf_fpset_free(r.ids);

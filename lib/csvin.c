@@ -62,6 +62,8 @@ struct xf_csvin {
 	char		*raw;		/* its bytes as fed, up to a limit */
 	size_t		 rawlen, rawcap;
 	int		 rawcut;	/* raw was cut at the limit */
+	const char	*rawsrc;	/* and rawpend more in the block being */
+	size_t		 rawpend;	/* fed, not yet copied to raw */
 	int		 skipping;	/* 1: to end of line, 2: quote-aware */
 	int		 skipquote;
 
@@ -108,17 +110,23 @@ parser_init(struct xf_csvin *in)
 	csv_set_delim(&in->p, (unsigned char)in->opt.delim);
 }
 
+/* Make room for n more bytes in the arena. */
+static void
+arena_grow(struct xf_csvin *in, size_t n)
+{
+	while (in->acap - in->alen < n)
+		in->acap = in->acap ? in->acap * 2 : BLOCK;
+	in->arena = xf_reallocarray(in->arena, in->acap, 1);
+}
+
 /* Append n bytes to the arena and return their offset. */
-static size_t
+static inline size_t
 arena_put(struct xf_csvin *in, const void *s, size_t n)
 {
 	size_t off = in->alen;
 
-	if (in->acap - in->alen < n + 1) {
-		while (in->acap - in->alen < n + 1)
-			in->acap = in->acap ? in->acap * 2 : BLOCK;
-		in->arena = xf_reallocarray(in->arena, in->acap, 1);
-	}
+	if (in->acap - in->alen < n + 1)
+		arena_grow(in, n + 1);
 	if (n > 0)
 		memcpy(in->arena + off, s, n);
 	in->arena[off + n] = '\0';
@@ -127,13 +135,18 @@ arena_put(struct xf_csvin *in, const void *s, size_t n)
 }
 
 static void
+fields_grow(struct xf_csvin *in)
+{
+	in->fcap = in->fcap ? in->fcap * 2 : 256;
+	in->foff = xf_reallocarray(in->foff, in->fcap, sizeof(size_t));
+	in->flen = xf_reallocarray(in->flen, in->fcap, sizeof(size_t));
+}
+
+static inline void
 field_push(struct xf_csvin *in, const void *s, size_t n)
 {
-	if (in->nf == in->fcap) {
-		in->fcap = in->fcap ? in->fcap * 2 : 256;
-		in->foff = xf_reallocarray(in->foff, in->fcap, sizeof(size_t));
-		in->flen = xf_reallocarray(in->flen, in->fcap, sizeof(size_t));
-	}
+	if (in->nf == in->fcap)
+		fields_grow(in);
 	in->foff[in->nf] = arena_put(in, s, n);
 	in->flen[in->nf] = n;
 	in->nf++;
@@ -158,6 +171,7 @@ queue(struct xf_csvin *in, int bad, const char *msg)
 	in->oversize = 0;
 	in->rawlen = 0;
 	in->rawcut = 0;
+	in->rawpend = 0;
 	in->atstart = 1;
 }
 
@@ -199,11 +213,28 @@ on_record(int c, void *data)
 	queue(in, 0, NULL);
 }
 
-/* Keep the bytes of the record in progress, up to a limit. */
+/*
+ * Keep the bytes of the record in progress, up to a limit: note where
+ * they are in the block being fed, which holds most records whole, and
+ * copy them only when the record turns out bad (abandon) or goes on
+ * into the next block (the end of feed).  s follows the bytes noted.
+ */
 static void
 raw_add(struct xf_csvin *in, const char *s, size_t n)
 {
-	size_t limit = in->opt.maxfield;
+	if (in->rawpend == 0)
+		in->rawsrc = s;
+	in->rawpend += n;
+}
+
+/* Copy the bytes noted by raw_add. */
+static void
+raw_flush(struct xf_csvin *in)
+{
+	size_t limit = in->opt.maxfield, n = in->rawpend;
+	const char *s = in->rawsrc;
+
+	in->rawpend = 0;
 
 	if (in->rawlen + n > limit) {
 		n = limit > in->rawlen ? limit - in->rawlen : 0;
@@ -229,6 +260,7 @@ abandon(struct xf_csvin *in, const char *why)
 {
 	char msg[200];
 
+	raw_flush(in);
 	in->nf = in->cur;
 	field_push(in, in->raw, in->rawlen);
 	if (in->rawcut)
@@ -335,6 +367,7 @@ feed_segment(struct xf_csvin *in, const char *s, size_t n)
 		in->recline = in->line;
 		in->rawlen = 0;
 		in->rawcut = 0;
+		in->rawpend = 0;
 	}
 	raw_add(in, s, n);
 	/*
@@ -394,6 +427,9 @@ feed(struct xf_csvin *in, const char *s, size_t n)
 		feed_segment(in, s, len);
 		s += len;
 	}
+	/* The block is done with: keep what the record in progress needs. */
+	if (in->rawpend > 0)
+		raw_flush(in);
 }
 
 /*

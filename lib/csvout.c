@@ -116,8 +116,9 @@ xf_csv_needs_quotes(const char *s, size_t n, int delim)
 	return 0;
 }
 
-void
-xf_csvout_field(struct xf_csvout *out, const char *s, size_t n)
+/* Write a field that needs quotes if quote is 1. */
+static void
+field(struct xf_csvout *out, const char *s, size_t n, int quote)
 {
 	const char *q;
 
@@ -128,8 +129,8 @@ xf_csvout_field(struct xf_csvout *out, const char *s, size_t n)
 	 * A field that starts the output with U+FEFF would be taken for a
 	 * byte order mark and skipped by the next reader: quote it.
 	 */
-	if (!xf_csv_needs_quotes(s, n, out->delim) && (out->started ||
-	    n < 3 || memcmp(s, "\xef\xbb\xbf", 3) != 0)) {
+	if (!quote && (out->started || n < 3 ||
+	    memcmp(s, "\xef\xbb\xbf", 3) != 0)) {
 		out->started = 1;
 		put(out, s, n);
 		return;
@@ -144,6 +145,78 @@ xf_csvout_field(struct xf_csvout *out, const char *s, size_t n)
 	}
 	put(out, s, n);
 	putbyte(out, '"');
+}
+
+void
+xf_csvout_field(struct xf_csvout *out, const char *s, size_t n)
+{
+	field(out, s, n, xf_csv_needs_quotes(s, n, out->delim));
+}
+
+void
+xf_csvout_field_scanned(struct xf_csvout *out, const char *s, size_t n,
+    int quote)
+{
+	field(out, s, n, quote);
+}
+
+/*
+ * Write fields i .. j-1 of row, which need no quotes and lie one after
+ * another with one byte between, as xf_csvin hands them out: one copy,
+ * then the delimiters in place of the bytes between.
+ */
+static void
+field_run(struct xf_csvout *out, const struct xf_row *row, size_t i,
+    size_t j)
+{
+	const char *f0 = row->field[i];
+	size_t span = (size_t)(row->field[j - 1] - f0) + row->len[j - 1], k;
+	char *o;
+
+	if (span + 1 > OUTBUF - out->len) {
+		for (k = i; k < j; k++)
+			field(out, row->field[k], row->len[k], 0);
+		return;
+	}
+	o = out->buf + out->len;
+	if (out->nfield > 0) {
+		*o++ = (char)out->delim;
+		out->len++;
+	}
+	memcpy(o, f0, span);
+	for (k = i; k + 1 < j; k++)
+		o[(size_t)(row->field[k] - f0) + row->len[k]] =
+		    (char)out->delim;
+	out->len += span;
+	out->nfield += (int)(j - i);
+	out->empty = row->len[j - 1] == 0;
+}
+
+void
+xf_csvout_row_scanned(struct xf_csvout *out, const struct xf_row *row,
+    const unsigned char *quote)
+{
+	size_t i = 0, j, nf = row->nfield;
+
+	while (i < nf) {
+		/* The first field written has the BOM rule: see field(). */
+		if (quote[i] || !out->started) {
+			field(out, row->field[i], row->len[i], quote[i]);
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < nf && !quote[j] && row->field[j - 1] +
+		    row->len[j - 1] + 1 == row->field[j]; j++)
+			;
+		field_run(out, row, i, j);
+		i = j;
+	}
+}
+
+int
+xf_csvout_delim(const struct xf_csvout *out)
+{
+	return out->delim;
 }
 
 void

@@ -27,6 +27,26 @@ void	 xf_csvout_bom(struct xf_csvout *);
 /* Add one field of n bytes to the record being written. */
 void	 xf_csvout_field(struct xf_csvout *, const char *, size_t);
 
+/*
+ * The same for a field the caller has already looked at: quote is what
+ * xf_csv_needs_quotes() would say of it with this writer's separator
+ * (see xf_utf8_scan() in utf8.h, which finds it while checking the
+ * field), so the bytes are not looked at again.
+ */
+void	 xf_csvout_field_scanned(struct xf_csvout *, const char *, size_t,
+	    int quote);
+
+/*
+ * Add every field of a row, quote[i] saying whether field i needs
+ * quotes as for xf_csvout_field_scanned().  Fields laid out as
+ * xf_csvin_next gives them and needing no quotes are copied as one.
+ */
+void	 xf_csvout_row_scanned(struct xf_csvout *, const struct xf_row *,
+	    const unsigned char *quote);
+
+/* The writer's field separator. */
+int	 xf_csvout_delim(const struct xf_csvout *);
+
 /* Add a NUL-terminated string as one field. */
 void	 xf_csvout_str(struct xf_csvout *, const char *);
 

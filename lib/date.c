@@ -298,6 +298,27 @@ parse_time(struct cursor *c, int *secs, const char **why)
 	return 0;
 }
 
+/* Whether p[0..9] is DDDD-DD-DD in ASCII digits. */
+static int
+iso_form(const unsigned char *p)
+{
+	static const unsigned char form[10] = "dddd-dd-dd";
+	int i;
+
+	for (i = 0; i < 10; i++)
+		if (form[i] == 'd' ? p[i] < '0' || p[i] > '9' : p[i] != '-')
+			return 0;
+	return 1;
+}
+
+/* The value of four ASCII digits. */
+static long
+num4(const unsigned char *p)
+{
+	return (p[0] - '0') * 1000L + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+	    (p[3] - '0');
+}
+
 int
 xf_date_parse(const char *s, size_t len, struct xf_date *d, int *secs,
     const char **why)
@@ -312,6 +333,14 @@ xf_date_parse(const char *s, size_t len, struct xf_date *d, int *secs,
 		return fail(why, "empty date");
 	c.p = (const unsigned char *)s;
 	c.end = c.p + len;
+	if (len == 10 && iso_form(c.p)) {
+		/* The common YYYY-MM-DD, read as the general way would. */
+		y = num4(c.p);
+		m = (c.p[5] - '0') * 10 + (c.p[6] - '0');
+		dd = (c.p[8] - '0') * 10 + (c.p[9] - '0');
+		c.p = c.end;
+		goto check;
+	}
 	blanks(&c);
 	if (c.p == c.end)
 		return fail(why, "empty date");
@@ -367,6 +396,7 @@ xf_date_parse(const char *s, size_t len, struct xf_date *d, int *secs,
 		}
 	}
 
+check:
 	t.year = (int)y;
 	t.month = (int)m;
 	t.day = (int)dd;

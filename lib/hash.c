@@ -118,15 +118,39 @@ grow(struct shard *t)
 	free(old);
 }
 
+uint64_t
+xf_fpset_fp(const void *key, size_t n)
+{
+	uint64_t fp = xf_hash64(key, n, 0);
+
+	return fp == 0 ? 1 : fp;
+}
+
+void
+xf_fpset_prefetch(const struct xf_fpset *s, uint64_t fp)
+{
+#if defined(__GNUC__)
+	const struct shard *t = &s->shard[fp >> 58];
+
+	__builtin_prefetch(&t->slot[home(t, fp)], 1);
+#else
+	(void)s;
+	(void)fp;
+#endif
+}
+
 int
 xf_fpset_add(struct xf_fpset *s, const void *key, size_t n)
 {
-	uint64_t fp = xf_hash64(key, n, 0);
+	return xf_fpset_add_fp(s, xf_fpset_fp(key, n));
+}
+
+int
+xf_fpset_add_fp(struct xf_fpset *s, uint64_t fp)
+{
 	struct shard *t;
 	int dup;
 
-	if (fp == 0)
-		fp = 1;
 	t = &s->shard[fp >> 58];
 	if ((t->count + 1) * 100 > t->size * 85)
 		grow(t);

@@ -30,6 +30,18 @@ struct xf_fpset *xf_fpset_new(void);
  */
 int	 xf_fpset_add(struct xf_fpset *, const void *key, size_t n);
 
+/*
+ * The same in two steps, for a caller with other work to do between
+ * them: xf_fpset_fp() is the fingerprint of a key (never 0), and
+ * xf_fpset_prefetch() asks the processor to start loading the memory
+ * where it goes (a hint only; it changes nothing), so that
+ * xf_fpset_add_fp(), which is xf_fpset_add() for a fingerprint, finds
+ * it in the cache instead of waiting for it.
+ */
+uint64_t xf_fpset_fp(const void *key, size_t n);
+void	 xf_fpset_prefetch(const struct xf_fpset *, uint64_t fp);
+int	 xf_fpset_add_fp(struct xf_fpset *, uint64_t fp);
+
 /* Number of distinct fingerprints. */
 size_t	 xf_fpset_count(const struct xf_fpset *);
 

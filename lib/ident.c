@@ -38,6 +38,7 @@ static const char	weights[17] = {
 static const char	checkchars[] = "10X98765432";
 
 static int	nextch(const unsigned char *, size_t, size_t *, int *);
+static int	ascii(const unsigned char *, size_t);
 static int	isdigits(const char *, size_t);
 static int	num(const char *, size_t);
 static int	dateok(int, int, int);
@@ -81,6 +82,18 @@ nextch(const unsigned char *p, size_t n, size_t *i, int *wide)
 		return CH_EXT;
 	}
 	return CH_OTHER;
+}
+
+/* 1 if the n bytes at p are all ASCII. */
+static int
+ascii(const unsigned char *p, size_t n)
+{
+	unsigned int or = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		or |= p[i];
+	return or < 0x80;
 }
 
 /* 1 if the n bytes at s are all ASCII digits. */
@@ -148,11 +161,17 @@ xf_id_check(const char *s, size_t n, char out18[XF_ID_KEYSZ])
 		out18[0] = '\0';
 	if (n == 0)
 		return XF_ID_EMPTY;
-	while (i < n) {
-		c = nextch(p, n, &i, &wide);
-		if (k == 18 || c < 0 || c > 0x7F)
-			return XF_ID_BADFORMAT;
-		d[k++] = (char)c;
+	if (n <= 18 && ascii(p, n)) {
+		/* nextch() gives ASCII back as it is: copy it. */
+		memcpy(d, s, n);
+		k = n;
+	} else {
+		while (i < n) {
+			c = nextch(p, n, &i, &wide);
+			if (k == 18 || c < 0 || c > 0x7F)
+				return XF_ID_BADFORMAT;
+			d[k++] = (char)c;
+		}
 	}
 
 	if (k == 15) {
@@ -423,6 +442,15 @@ xf_phone_check(const char *s, size_t n, char *norm, size_t normsz)
 	enum xf_phone_kind kind;
 
 	put(norm, normsz, "", 0);
+	if (n == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' &&
+	    isdigits(s + 2, 9)) {
+		/*
+		 * A mobile number as it should be, the common case: one group
+		 * of eleven digits, which the rules below take as it is.
+		 */
+		put(norm, normsz, s, 11);
+		return XF_PHONE_MOBILE;
+	}
 	if ((rc = parse(s, n, &g, all, &nall, &wide)) == 1)
 		return XF_PHONE_EMPTY;
 	if (rc == -1)

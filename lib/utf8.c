@@ -126,6 +126,96 @@ xf_utf8_valid(const char *s, size_t n, size_t *badoff)
 	return 1;
 }
 
+/* Nonzero when some byte of w is zero, or below c (c at most 0x80). */
+#define ONES		UINT64_C(0x0101010101010101)
+#define HASLESS(w, c)	(((w) - ONES * (c)) & ~(w) & HIGHBITS)
+
+/* For xf_utf8_scan(): see there. */
+#define LEAD3OK	0xDFFEu
+static const unsigned char mask3[8] = {
+	0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0, 0
+};
+static const unsigned char want3[8] = {
+	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0, 0
+};
+
+int
+xf_utf8_scan(const char *s, size_t n, int delim)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t m3, e3;
+	const unsigned int dl = delim > 0 && delim < 0x80 ? (unsigned int)delim :
+	    '"';
+	const uint64_t dqw = ONES * '"', dlw = ONES * dl;
+	uint64_t w, hit;
+	uint32_t cp;
+	size_t i = 0;
+	unsigned int c;
+	int quote = 0, len;
+
+	while (i < n) {
+		c = p[i];
+		if (c < 0x80) {
+			/*
+			 * Eight bytes at a time while they are ASCII and hold
+			 * nothing to look at; CR, LF and NUL are below 0x0E.
+			 */
+			while (n - i >= 8) {
+				memcpy(&w, p + i, 8);
+				hit = w & HIGHBITS;
+				if (quote)
+					hit |= HASLESS(w, 1);
+				else
+					hit |= HASLESS(w, 0x0E) |
+					    HASLESS(w ^ dqw, 1) |
+					    HASLESS(w ^ dlw, 1);
+				if (hit != 0)
+					break;
+				i += 8;
+			}
+			if (i == n || (c = p[i]) >= 0x80)
+				continue;
+			if (c == 0)
+				return XF_UTF8_SCAN_BAD;
+			if (c == '"' || c == '\n' || c == '\r' || c == dl)
+				quote = 1;
+			i++;
+			continue;
+		}
+		/* Three-byte sequences, the bulk of Chinese text: see above. */
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			/*
+			 * Two at a time while there are eight bytes: six of
+			 * them 1110xxxx 10xxxxxx 10xxxxxx twice, by one mask
+			 * on the word, and the two lead bytes not E0 or ED
+			 * (bits 0 and 13 of LEAD3OK).  The masks are made
+			 * from bytes, so the byte order does not matter.
+			 */
+			memcpy(&m3, mask3, 8);
+			memcpy(&e3, want3, 8);
+			for (i += 3; n - i >= 8; i += 6) {
+				memcpy(&w, p + i, 8);
+				if ((w & m3) != e3 || ((LEAD3OK >> (p[i] & 0x0F)) &
+				    (LEAD3OK >> (p[i + 3] & 0x0F)) & 1) == 0)
+					break;
+			}
+			for (; n - i >= 3; i += 3) {
+				c = p[i];
+				if ((unsigned int)(c - 0xE1) > 0xEF - 0xE1 ||
+				    c == 0xED || (((p[i + 1] & 0xC0) ^ 0x80) |
+				    ((p[i + 2] & 0xC0) ^ 0x80)) != 0)
+					break;
+			}
+			continue;
+		}
+		if ((len = decode1(p + i, n - i, &cp)) == -1)
+			return XF_UTF8_SCAN_BAD;
+		i += (size_t)len;
+	}
+	return quote ? XF_UTF8_SCAN_QUOTE : XF_UTF8_SCAN_OK;
+}
+
 int
 xf_utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
@@ -250,6 +340,21 @@ blank_at(const unsigned char *p, size_t n)
 static size_t
 blank_before(const unsigned char *p, size_t n)
 {
+	/* The last byte of every blank, to rule most text out at once. */
+	switch (p[n - 1]) {
+	case ' ':
+	case '\t':
+	case '\n':
+	case '\v':
+	case '\f':
+	case '\r':
+	case 0xA0:
+	case 0x80:
+	case 0xBF:
+		break;
+	default:
+		return 0;
+	}
 	if (n >= 1 && blank_at(p + n - 1, 1) == 1)
 		return 1;
 	if (n >= 2 && blank_at(p + n - 2, 2) == 2)

@@ -31,6 +31,26 @@
  */
 int	 xf_utf8_valid(const char *s, size_t n, size_t *badoff);
 
+/* What xf_utf8_scan() finds in a CSV field. */
+enum {
+	XF_UTF8_SCAN_OK,	/* well-formed, no NUL, nothing to quote */
+	XF_UTF8_SCAN_QUOTE,	/* well-formed, no NUL, must be quoted */
+	XF_UTF8_SCAN_BAD	/* ill-formed, or holds a NUL byte */
+};
+
+/*
+ * One pass over a CSV field for a tool that both checks and writes it:
+ * whether the n bytes at s are well-formed UTF-8 (as xf_utf8_valid())
+ * without a NUL byte, and if so whether a CSV writer with field
+ * separator delim must quote them (they hold '"', CR, LF or delim, as
+ * xf_csv_needs_quotes() in csvout.h says).  delim should be an ASCII
+ * byte; for any other value only '"', CR and LF are looked for, and the
+ * answer about quoting must not be used.  Returns XF_UTF8_SCAN_OK,
+ * XF_UTF8_SCAN_QUOTE or XF_UTF8_SCAN_BAD; for BAD, xf_utf8_valid() and
+ * memchr() tell where.
+ */
+int	 xf_utf8_scan(const char *s, size_t n, int delim);
+
 /*
  * Decode the code point that starts at s (n bytes available).  Returns
  * its length in bytes (1 to 4) and stores it in *cp (if cp is not NULL);

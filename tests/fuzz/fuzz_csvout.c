@@ -19,7 +19,10 @@
  * when a field is longer than the reader's maximum, bad with the
  * oversize message, and only then), with the same fields (a bad one
  * with as many fields, or as one raw field cut at the maximum); line numbers
- * go up; the reader's byte count is the output's size.
+ * go up; the reader's byte count is the output's size.  Also: what
+ * xf_utf8_scan says of each field is what xf_utf8_valid, memchr and
+ * xf_csv_needs_quotes say, and the records read back written again
+ * with xf_csvout_row_scanned are the bytes xf_csvout_row writes.
  */
 
 #include <stdint.h>
@@ -29,12 +32,14 @@
 
 #include "csvin.h"
 #include "csvout.h"
+#include "utf8.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 #define MAXFIELDS	4096
 
 static void	 fail(const char *, unsigned long, size_t);
+static void	 check_scan(const char *, size_t, int, unsigned long);
 
 static const int delims[4] = { ',', ';', '\t', '|' };
 static const size_t maxfields[4] = { 0, 16, 100, 4 };
@@ -47,11 +52,29 @@ fail(const char *what, unsigned long rec, size_t field)
 	abort();
 }
 
+static void
+check_scan(const char *s, size_t n, int delim, unsigned long rec)
+{
+	int sc = xf_utf8_scan(s, n, delim);
+	int bad = !xf_utf8_valid(s, n, NULL) || memchr(s, '\0', n) != NULL;
+
+	if ((sc == XF_UTF8_SCAN_BAD) != bad)
+		fail("xf_utf8_scan and xf_utf8_valid disagree", rec, 0);
+	if (!bad && (sc == XF_UTF8_SCAN_QUOTE) !=
+	    xf_csv_needs_quotes(s, n, delim))
+		fail("xf_utf8_scan and xf_csv_needs_quotes disagree", rec, 0);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *fs[MAXFIELDS];
 	static size_t fl[MAXFIELDS];
+	static unsigned char quote[MAXFIELDS];
+	struct xf_csvout *out1, *out2;
+	FILE *fp1, *fp2;
+	char *buf1 = NULL, *buf2 = NULL;
+	size_t len1 = 0, len2 = 0;
 	struct xf_csvopt opt;
 	struct xf_csvout *out;
 	struct xf_csvin *in;
@@ -90,6 +113,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if ((fend = memchr(s, 0xff, (size_t)(rend - s))) ==
 			    NULL)
 				fend = rend;
+			check_scan(s, (size_t)(fend - s), delim, nrec);
 			xf_csvout_field(out, s, (size_t)(fend - s));
 		}
 		xf_csvout_end(out);
@@ -106,6 +130,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if ((in = xf_csvin_new(fp, "<round-trip>", &opt)) == NULL)
 		abort();
+	if ((fp1 = open_memstream(&buf1, &len1)) == NULL ||
+	    (fp2 = open_memstream(&buf2, &len2)) == NULL)
+		abort();
+	out1 = xf_csvout_new(fp1, delim, crlf);
+	out2 = xf_csvout_new(fp2, delim, crlf);
 	s = (const char *)data + 1;
 	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
 		if (back == nrec)
@@ -152,6 +181,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (row.nfield != nf)
 			fail("another number of fields", back, row.nfield);
+		if (rc == XF_CSV_ROW) {
+			for (i = 0; i < row.nfield; i++)
+				quote[i] = (unsigned char)xf_csv_needs_quotes(
+				    row.field[i], row.len[i], delim);
+			xf_csvout_row(out1, &row);
+			xf_csvout_end(out1);
+			xf_csvout_row_scanned(out2, &row, quote);
+			xf_csvout_end(out2);
+		}
 		for (i = 0; i < nf && rc == XF_CSV_ROW; i++)
 			if (row.len[i] != fl[i] || (fl[i] > 0 &&
 			    memcmp(row.field[i], fs[i], fl[i]) != 0))
@@ -163,6 +201,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (xf_csvin_bytes(in) != len)
 		fail("byte count is not the output size", back, 0);
 done:
+	if (xf_csvout_flush(out1) == -1 || xf_csvout_flush(out2) == -1)
+		abort();
+	xf_csvout_free(out1);
+	xf_csvout_free(out2);
+	fclose(fp1);
+	fclose(fp2);
+	if (len1 != len2 || (len1 > 0 && memcmp(buf1, buf2, len1) != 0))
+		fail("xf_csvout_row_scanned and xf_csvout_row differ", back, 0);
+	free(buf1);
+	free(buf2);
 	xf_csvin_close(in);
 	fclose(fp);
 	free(buf);

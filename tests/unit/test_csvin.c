@@ -282,6 +282,56 @@ next__quoted_field_over_limit_across_blocks__skipped_to_its_end(void **state)
 	free(data);
 }
 
+/*
+ * A bad record whose text starts in one 64 KiB block of input and ends
+ * in the next (or the one after) comes back whole: the record text is
+ * kept across the blocks.  The bad record starts at byte 65528 (4 bytes
+ * of header and 16381 lines of 4 bytes), 8 bytes before the first
+ * block ends.
+ */
+static void
+next__bad_record_across_blocks__raw_text_whole(void **state)
+{
+	static const char bad[] = "3,\"xx\nyy\"z\n";
+	char *data, *got, *at;
+	size_t i, len = 0, cap = 200000;
+
+	(void)state;
+	data = malloc(cap);
+	assert_non_null(data);
+	memcpy(data, "a,b\n", 4);
+	for (len = 4, i = 0; i < 16381; i++, len += 4)
+		memcpy(data + len, "1,2\n", 4);
+	assert_int_equal(len, 65528);
+	memcpy(data + len, bad, sizeof(bad) - 1);
+	len += sizeof(bad) - 1;
+	memcpy(data + len, "4,5\n", 4);
+	len += 4;
+	got = transcript(data, len, NULL);
+	at = strstr(got, " / 16383!");
+	assert_non_null(at);
+	assert_string_equal(at, " / 16383!bad quoting: text after a closing "
+	    "quote!3,\"xx\nyy\"z\n / 16385:4|5");
+	free(got);
+
+	/* An unterminated field from 65528 over two more blocks, cut. */
+	len = 65528;
+	memcpy(data + len, "3,\"", 3);
+	len += 3;
+	for (i = 0; i < 100000; i++)
+		data[len++] = (char)('a' + i % 26);
+	got = transcript(data, len, NULL);
+	at = strstr(got, " / 16383!");
+	assert_non_null(at);
+	assert_int_equal(strncmp(at, " / 16383!unterminated quoted field!3,\"abc",
+	    41), 0);
+	assert_int_equal(strlen(at), strlen(" / 16383!unterminated quoted "
+	    "field!") + 3 + 100000);
+	assert_int_equal(at[strlen(at) - 1], 'a' + 99999 % 26);
+	free(got);
+	free(data);
+}
+
 static void
 next__long_input__records_across_blocks_intact(void **state)
 {
@@ -418,6 +468,8 @@ main(void)
 		cmocka_unit_test(next__field_over_limit__bad_and_recovers),
 		cmocka_unit_test(
 		    next__quoted_field_over_limit_across_blocks__skipped_to_its_end),
+		cmocka_unit_test(
+		    next__bad_record_across_blocks__raw_text_whole),
 		cmocka_unit_test(
 		    next__long_input__records_across_blocks_intact),
 		cmocka_unit_test(next__delimiter_tab__split_on_tab),

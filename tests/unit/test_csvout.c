@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvin.h"
 #include "csvout.h"
 
 struct sink {
@@ -186,6 +187,111 @@ field__bom_at_start__quoted_so_not_eaten(void **state)
 	    "\"\xef\xbb\xbfx\",\xef\xbb\xbfy\n");
 }
 
+/*
+ * A field whose quoting the caller worked out is written as
+ * xf_csvout_field would write it: quoted with quotes doubled, or as it
+ * is; the BOM rule and the lone empty field still apply.
+ */
+static void
+field_scanned__as_field__same_bytes(void **state)
+{
+	struct sink *s = *state;
+	struct xf_csvout *out = xf_csvout_new(s->fp, ';', 0);
+
+	assert_int_equal(xf_csvout_delim(out), ';');
+	xf_csvout_field_scanned(out, "\xef\xbb\xbfx", 4, 0);
+	xf_csvout_field_scanned(out, "say \"hi\"", 8, 1);
+	xf_csvout_field_scanned(out, "a;b", 3, 1);
+	xf_csvout_field_scanned(out, "信访", strlen("信访"), 0);
+	xf_csvout_end(out);
+	xf_csvout_field_scanned(out, "", 0, 0);
+	xf_csvout_end(out);
+	assert_string_equal(written(s, out),
+	    "\"\xef\xbb\xbfx\";\"say \"\"hi\"\"\";\"a;b\";信访\n\"\"\n");
+}
+
+/*
+ * A row as xf_csvin gives it (fields one after another, each ended by a
+ * NUL) is written with runs of fields copied at once: the bytes are
+ * those of xf_csvout_field, field by field, whether fields need quotes,
+ * lie apart, are empty, or fill the output buffer (64 KiB) many times.
+ */
+static void
+row_scanned__runs_quotes_gaps__as_by_field(void **state)
+{
+	struct sink *s = *state;
+	struct xf_csvout *out = xf_csvout_new(s->fp, ',', 0);
+	static char arena[] = "id\0a,b\0\0信访\0x\0";
+	static char apart[] = "far";
+	char *field[5];
+	size_t len[5];
+	unsigned char quote[5] = { 0, 1, 0, 0, 0 };
+	struct xf_row row = { field, len, 5, 1, 0 };
+
+	(void)state;
+	field[0] = arena;		len[0] = 2;
+	field[1] = arena + 3;		len[1] = 3;
+	field[2] = arena + 7;		len[2] = 0;
+	field[3] = arena + 8;		len[3] = strlen("信访");
+	field[4] = arena + 9 + len[3];	len[4] = 1;
+	xf_csvout_row_scanned(out, &row, quote);
+	xf_csvout_end(out);
+	field[3] = apart;
+	len[3] = 3;
+	len[4] = 0;
+	xf_csvout_row_scanned(out, &row, quote);
+	xf_csvout_end(out);
+	assert_string_equal(written(s, out),
+	    "id,\"a,b\",,信访,x\nid,\"a,b\",,far,\n");
+}
+
+static void
+row_scanned__buffer_full__same_as_by_field(void **state)
+{
+	struct sink *s = *state;
+	struct xf_csvout *out;
+	char *arena, *field[3], *ref = NULL;
+	size_t len[3], n = 30000, i, reflen = 0;
+	unsigned char quote[3] = { 0, 0, 0 };
+	struct xf_row row = { field, len, 3, 1, 0 };
+	FILE *fp;
+
+	(void)state;
+	/* Three fields of 30000 bytes, one of 90002 in all, then rows of it. */
+	arena = malloc(3 * (n + 1));
+	assert_non_null(arena);
+	for (i = 0; i < 3 * (n + 1); i++)
+		arena[i] = (char)('a' + i % 26);
+	for (i = 0; i < 3; i++) {
+		field[i] = arena + i * (n + 1);
+		len[i] = n;
+		field[i][n] = '\0';
+	}
+	out = xf_csvout_new(s->fp, ',', 0);
+	fp = open_memstream(&ref, &reflen);
+	assert_non_null(fp);
+	for (i = 0; i < 7; i++) {
+		/* Short rows too, to fill the buffer at every offset. */
+		len[0] = i % 2 == 0 ? n : 5 + i;
+		field[1] = i % 2 == 0 ? arena + n + 1 : arena + len[0] + 1;
+		len[1] = i % 2 == 0 ? n : 3;
+		xf_csvout_row_scanned(out, &row, quote);
+		xf_csvout_end(out);
+		fwrite(field[0], 1, len[0], fp);
+		fputc(',', fp);
+		fwrite(field[1], 1, len[1], fp);
+		fputc(',', fp);
+		fwrite(field[2], 1, len[2], fp);
+		fputc('\n', fp);
+	}
+	fclose(fp);
+	written(s, out);
+	assert_int_equal(s->len, reflen);
+	assert_memory_equal(s->buf, ref, reflen);
+	free(ref);
+	free(arena);
+}
+
 static void
 needs_quotes__cases(void **state)
 {
@@ -254,6 +360,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    field__nul_and_large__exact_bytes, sink_open, sink_close),
 		cmocka_unit_test(flush__full_device__fails),
+		cmocka_unit_test_setup_teardown(field_scanned__as_field__same_bytes,
+		    sink_open, sink_close),
+		cmocka_unit_test_setup_teardown(
+		    row_scanned__runs_quotes_gaps__as_by_field, sink_open,
+		    sink_close),
+		cmocka_unit_test_setup_teardown(
+		    row_scanned__buffer_full__same_as_by_field, sink_open,
+		    sink_close),
 		cmocka_unit_test_setup_teardown(
 		    field__bom_at_start__quoted_so_not_eaten, sink_open,
 		    sink_close),

@@ -426,6 +426,177 @@ trim__partial_sequences__kept(void **state)
 	assert_trims(S("\xe3\x80\x81"), 0, 3);
 }
 
+/*
+ * xf_utf8_scan: OK, QUOTE or BAD.  By its contract BAD is exactly "not
+ * well-formed or holds a NUL", QUOTE exactly "holds '"', CR, LF or the
+ * delimiter"; the cases put each kind of byte at every offset of a text
+ * long enough for the eight-byte and the two-character paths.
+ */
+#define SC_OK		XF_UTF8_SCAN_OK
+#define SC_QUOTE	XF_UTF8_SCAN_QUOTE
+#define SC_BAD		XF_UTF8_SCAN_BAD
+
+static void
+scan__clean_text__ok(void **state)
+{
+	(void)state;
+	assert_int_equal(xf_utf8_scan("", 0, ','), SC_OK);
+	assert_int_equal(xf_utf8_scan(S("plain ascii text; longer than "
+	    "eight bytes"), ','), SC_OK);
+	assert_int_equal(xf_utf8_scan(S("尊敬的信访局领导：本人在丹英街上班"),
+	    ','), SC_OK);
+	/* Full-width comma and quotes are not ASCII: nothing to quote. */
+	assert_int_equal(xf_utf8_scan(S("工资，“自愿放弃”10000元 \t tab"),
+	    ','), SC_OK);
+	/* Edges of Unicode table 3-7, inside Chinese text. */
+	assert_int_equal(xf_utf8_scan(S("延吉市\xe0\xa0\x80延吉市\xed\x9f\xbf"
+	    "延吉\xf0\x90\x80\x80延\xf4\x8f\xbf\xbf\xc2\x80\xdf\xbf"), ','),
+	    SC_OK);
+}
+
+static void
+scan__special_at_every_offset__quote(void **state)
+{
+	static const char special[] = { '"', '\n', '\r', ',' };
+	static const char harmless[] = { '\t', '\v', '\f', '\x01', ';', '\'' };
+	char buf[41];
+	size_t pos, k, n;
+
+	(void)state;
+	for (pos = 0; pos < sizeof(buf); pos++) {
+		for (k = 0; k < sizeof(special); k++) {
+			memset(buf, 'a', sizeof(buf));
+			buf[pos] = special[k];
+			assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','),
+			    SC_QUOTE);
+		}
+		for (k = 0; k < sizeof(harmless); k++) {
+			memset(buf, 'a', sizeof(buf));
+			buf[pos] = harmless[k];
+			assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','),
+			    SC_OK);
+		}
+	}
+	/*
+	 * Every length up to 20, a special, NUL or harmless byte at every
+	 * offset, after ASCII or after a Chinese character (E5 BB B6): the
+	 * last bytes are read with an overlapping word.
+	 */
+	for (n = 1; n <= 20; n++)
+		for (pos = 0; pos < n; pos++)
+			for (k = 0; k < 2; k++) {
+				memset(buf, 'a', n);
+				if (k == 1 && n >= 4 && pos >= 3)
+					memcpy(buf, "\xe5\xbb\xb6", 3);
+				buf[pos] = ',';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_QUOTE);
+				buf[pos] = '\t';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_OK);
+				buf[pos] = '\0';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_BAD);
+				buf[pos] = '\x80';
+				assert_int_equal(xf_utf8_scan(buf, n, ','),
+				    SC_BAD);
+			}
+	/* The delimiter is the one given. */
+	assert_int_equal(xf_utf8_scan(S("a,b"), ';'), SC_OK);
+	assert_int_equal(xf_utf8_scan(S("a;b"), ';'), SC_QUOTE);
+	assert_int_equal(xf_utf8_scan(S("a\tb"), '\t'), SC_QUOTE);
+	assert_int_equal(xf_utf8_scan(S("信访局,领导"), ','), SC_QUOTE);
+	assert_int_equal(xf_utf8_scan(S("信访局领导信访局领导\n"), ','),
+	    SC_QUOTE);
+	/* A delimiter that is not ASCII: only '"', CR and LF. */
+	assert_int_equal(xf_utf8_scan(S("a\xc2\xa9" "b"), 0xa9), SC_OK);
+	assert_int_equal(xf_utf8_scan(S("a\xc2\xa9\"b"), 0xa9), SC_QUOTE);
+}
+
+static void
+scan__nul_at_every_offset__bad(void **state)
+{
+	char buf[41];
+	size_t pos;
+
+	(void)state;
+	for (pos = 0; pos < sizeof(buf); pos++) {
+		memset(buf, 'a', sizeof(buf));
+		buf[pos] = '\0';
+		assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','), SC_BAD);
+		/* Also after a byte to quote has been seen. */
+		buf[0] = '"';
+		if (pos > 0)
+			assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','),
+			    SC_BAD);
+	}
+	assert_int_equal(xf_utf8_scan("延吉\0", 7, ','), SC_BAD);
+}
+
+static void
+scan__ill_formed__bad(void **state)
+{
+	(void)state;
+	assert_int_equal(xf_utf8_scan(S("\xc0\x80"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan(S("\xe0\x9f\xbf"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan(S("\xed\xa0\x80"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan(S("\xf4\x90\x80\x80"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan(S("\xf5\x80\x80\x80"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan(S("abc,\xe5\xbb"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan(S("abcdefghij\xbf"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan(S("\"quoted\" \xff"), ','), SC_BAD);
+	assert_int_equal(xf_utf8_scan("\xe5\xbb\xb6", 2, ','), SC_BAD);
+}
+
+/*
+ * A run of 延 (E5 BB B6) with one character replaced, or one byte
+ * broken, at every offset: E0 A0 80 and ED 9F BF are well-formed
+ * (first and last of their lead bytes' ranges), E0 9F BF (overlong) and
+ * ED A0 80 (a surrogate) are not; a byte 0xFF or 'a' anywhere breaks a
+ * character.
+ */
+static void
+scan__three_byte_run__each_offset(void **state)
+{
+	static const char *const good[] = { "\xe0\xa0\x80", "\xed\x9f\xbf",
+	    "\xef\xbc\x8c", "\xe1\x80\x80" };
+	static const char *const bad[] = { "\xe0\x9f\xbf", "\xed\xa0\x80",
+	    "\xe5\xbb\x41", "\xe5\x41\xb6", "\xf0\xbb\xb6" };
+	char buf[36];
+	size_t k, j;
+
+	(void)state;
+	for (k = 0; k < sizeof(buf); k += 3)
+		memcpy(buf + k, "\xe5\xbb\xb6", 3);
+	assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','), SC_OK);
+	for (k = 0; k < sizeof(buf); k += 3) {
+		for (j = 0; j < sizeof(good) / sizeof(good[0]); j++) {
+			memcpy(buf + k, good[j], 3);
+			assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','),
+			    SC_OK);
+		}
+		for (j = 0; j < sizeof(bad) / sizeof(bad[0]); j++) {
+			memcpy(buf + k, bad[j], 3);
+			assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','),
+			    SC_BAD);
+		}
+		memcpy(buf + k, "\xe5\xbb\xb6", 3);
+	}
+	for (k = 0; k < sizeof(buf); k++) {
+		char save = buf[k];
+
+		buf[k] = (char)0xff;
+		assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','), SC_BAD);
+		buf[k] = 'a';
+		assert_int_equal(xf_utf8_scan(buf, sizeof(buf), ','), SC_BAD);
+		buf[k] = save;
+	}
+	/* Cut at every length: well-formed only at a character's end. */
+	for (k = 0; k <= sizeof(buf); k++)
+		assert_int_equal(xf_utf8_scan(buf, k, ','),
+		    k % 3 == 0 ? SC_OK : SC_BAD);
+}
+
 int
 main(void)
 {
@@ -460,6 +631,11 @@ main(void)
 		cmocka_unit_test(trim__all_blank_or_empty__empty),
 		cmocka_unit_test(trim__partial_sequences__kept),
 		cmocka_unit_test(valid__three_byte_run__bad_at_each_offset),
+		cmocka_unit_test(scan__clean_text__ok),
+		cmocka_unit_test(scan__special_at_every_offset__quote),
+		cmocka_unit_test(scan__nul_at_every_offset__bad),
+		cmocka_unit_test(scan__ill_formed__bad),
+		cmocka_unit_test(scan__three_byte_run__each_offset),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
