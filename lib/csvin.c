@@ -389,8 +389,14 @@ feed_segment(struct xf_csvin *in, const char *s, size_t n)
 			in->skipping = 1;
 		return;
 	}
-	if (!in->atstart && in->p.entry_pos > in->opt.maxfield) {
-		/* libcsv holds a field that will not fit: skip the record. */
+	/*
+	 * libcsv holds a field that will not fit: skip the record.  Not
+	 * yet if the segment ends with a quote inside a quoted field: it
+	 * closes the field or begins a doubled quote, as the next byte
+	 * tells, and skip() must know which to find the record's end.
+	 */
+	if (!in->atstart && in->p.entry_pos > in->opt.maxfield &&
+	    !(in->p.quoted && s[n - 1] == '"')) {
 		snprintf(toobig, sizeof(toobig),
 		    "field %zu is more than the limit of %zu bytes",
 		    in->nf - in->cur + 1, in->opt.maxfield);

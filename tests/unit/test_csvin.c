@@ -283,6 +283,43 @@ next__quoted_field_over_limit_across_blocks__skipped_to_its_end(void **state)
 }
 
 /*
+ * The same, with a doubled quote cut by the end of the first 64 KiB
+ * block: the block ends on a quote that might close the field, and the
+ * record's end must be sought only once the next byte says it does not
+ * (found by fuzz_csvout: the skip took the second quote for a closing
+ * one, ended the record at the line end inside the quotes, and read the
+ * rest of the field as records).
+ */
+static void
+next__doubled_quote_at_block_end_in_long_field__skipped_to_its_end(
+    void **state)
+{
+	struct xf_csvopt opt = { .maxfield = 16 };
+	size_t cap = 65536 + 64, len;
+	char *data, *got, *want;
+
+	(void)state;
+	data = malloc(cap);
+	assert_non_null(data);
+	len = (size_t)snprintf(data, 64, "a,b\n1,\"");
+	memset(data + len, 'x', 65535 - len);
+	len = 65535;
+	data[len++] = '"';	/* the last byte of the first block */
+	len += (size_t)snprintf(data + len, 64, "\"\nmore\"\n2,3\n");
+	got = transcript(data, len, &opt);
+	/* Header, the bad record (lines 2 and 3), then 2,3 on line 4. */
+	assert_non_null(strstr(got, "1:a|b / 2!field 2 is more than the "
+	    "limit of 16 bytes"));
+	want = strstr(got, " / 4:2|3");
+	assert_non_null(want);
+	assert_string_equal(want, " / 4:2|3");
+	/* Nothing between the bad record and 2,3. */
+	assert_null(strstr(strstr(got, " / 2!") + 5, " / 3"));
+	free(got);
+	free(data);
+}
+
+/*
  * A bad record whose text starts in one 64 KiB block of input and ends
  * in the next (or the one after) comes back whole: the record text is
  * kept across the blocks.  The bad record starts at byte 65528 (4 bytes
@@ -468,6 +505,8 @@ main(void)
 		cmocka_unit_test(next__field_over_limit__bad_and_recovers),
 		cmocka_unit_test(
 		    next__quoted_field_over_limit_across_blocks__skipped_to_its_end),
+		cmocka_unit_test(
+		    next__doubled_quote_at_block_end_in_long_field__skipped_to_its_end),
 		cmocka_unit_test(
 		    next__bad_record_across_blocks__raw_text_whole),
 		cmocka_unit_test(
