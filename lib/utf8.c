@@ -77,6 +77,25 @@ decode1(const unsigned char *p, size_t n, uint32_t *cp)
 	return len;
 }
 
+/*
+ * The end of the run of three-byte sequences with a lead byte E1..EF
+ * other than ED (no limit on the second byte) that starts at p[i].
+ */
+static inline size_t
+run3(const unsigned char *p, size_t i, size_t n)
+{
+	unsigned int c;
+
+	for (; n - i >= 3; i += 3) {
+		c = p[i];
+		if ((unsigned int)(c - 0xE1) > 0xEF - 0xE1 || c == 0xED ||
+		    (((p[i + 1] & 0xC0) ^ 0x80) | ((p[i + 2] & 0xC0) ^ 0x80)) !=
+		    0)
+			break;
+	}
+	return i;
+}
+
 int
 xf_utf8_valid(const char *s, size_t n, size_t *badoff)
 {
@@ -107,13 +126,7 @@ xf_utf8_valid(const char *s, size_t n, size_t *badoff)
 		if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
 		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
 			/* And the run of them that follows, in a tight loop. */
-			for (i += 3; n - i >= 3; i += 3) {
-				c = p[i];
-				if ((unsigned int)(c - 0xE1) > 0xEF - 0xE1 ||
-				    c == 0xED || (((p[i + 1] & 0xC0) ^ 0x80) |
-				    ((p[i + 2] & 0xC0) ^ 0x80)) != 0)
-					break;
-			}
+			i = run3(p, i + 3, n);
 			continue;
 		}
 		if ((len = decode1(p + i, n - i, &cp)) == -1) {
@@ -200,13 +213,7 @@ xf_utf8_scan(const char *s, size_t n, int delim)
 				    (LEAD3OK >> (p[i + 3] & 0x0F)) & 1) == 0)
 					break;
 			}
-			for (; n - i >= 3; i += 3) {
-				c = p[i];
-				if ((unsigned int)(c - 0xE1) > 0xEF - 0xE1 ||
-				    c == 0xED || (((p[i + 1] & 0xC0) ^ 0x80) |
-				    ((p[i + 2] & 0xC0) ^ 0x80)) != 0)
-					break;
-			}
+			i = run3(p, i, n);
 			continue;
 		}
 		if ((len = decode1(p + i, n - i, &cp)) == -1)
