@@ -4,6 +4,13 @@
  * Record-boundary scanner for clean CSV: a small state machine over the
  * bytes, with tight loops over the runs of bytes that mean nothing to
  * it, and UTF-8 checked block by block.  See csvscan.h.
+ *
+ * Why not libcsv, which xf reads all CSV with (csvin.c): its callbacks
+ * hand over fields, copied into its own buffer, and never say where in
+ * the input a record ended, which is what a byte-range copy needs; and
+ * the field copying is the cost the copy avoids (xf-split -n 2 on
+ * 406 MB: 4.7 s through the reader, 1.4 s with this scan).  Whatever
+ * this scanner does not call clean goes to the reader after all.
  */
 
 #include <stdint.h>
