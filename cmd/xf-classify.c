@@ -90,15 +90,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-classify --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -434,7 +426,7 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'A':
 			opt.all = 1;
@@ -443,7 +435,7 @@ main(int argc, char *argv[])
 			if (nadd == sizeof(addfile) / sizeof(addfile[0])) {
 				xf_warnx("--add-rules: at most %zu files",
 				    sizeof(addfile) / sizeof(addfile[0]));
-				usage();
+				xf_usage(usage_line);
 			}
 			addfile[nadd++] = optarg;
 			break;
@@ -466,7 +458,7 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("--mode: expected model, rules or "
 				    "hybrid: '%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			modeset = 1;
 			break;
@@ -476,16 +468,16 @@ main(int argc, char *argv[])
 		case 's':
 			if (parse_number("--subject-weight", optarg, 0, 100,
 			    &subjw) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'T':
 			if (split_cols(optarg, opt.text, &opt.ntext) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 't':
 			if (parse_number("--threshold", optarg, 0, 1e6,
 			    &threshold) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'V':
 			xf_version();
@@ -494,7 +486,7 @@ main(int argc, char *argv[])
 			opt.explain = 1;
 			break;
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;
@@ -504,7 +496,7 @@ main(int argc, char *argv[])
 	if (opt.mode != MODE_RULES && modelfile == NULL) {
 		xf_warnx("--mode %s needs --model",
 		    opt.mode == MODE_MODEL ? "model" : "hybrid");
-		usage();
+		xf_usage(usage_line);
 	}
 	if (modelfile != NULL && !opt.dump) {
 		if ((r.model = xf_tm_load(modelfile, &err)) == NULL) {

@@ -92,15 +92,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-compensate --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -324,7 +316,7 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case OPT_DUMP:
 			opt.dump = 1;
@@ -343,7 +335,7 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("--pre2008: expected continuous or "
 				    "split: '%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case OPT_PARAMS:
@@ -352,7 +344,7 @@ main(int argc, char *argv[])
 		case OPT_REGION:
 			if (*optarg == '\0') {
 				xf_warnx("--region: empty");
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.region = optarg;
 			break;
@@ -364,7 +356,7 @@ main(int argc, char *argv[])
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

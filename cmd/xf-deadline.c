@@ -160,15 +160,7 @@ static const struct option longopts[] = {
 	{ NULL,			0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-deadline --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -774,19 +766,19 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'a':
 			if (xf_date_parse(optarg, strlen(optarg), &opt.asof,
 			    &secs, &w) == -1) {
 				xf_warnx("--as-of: not a date: '%s' (%s)",
 				    optarg, w);
-				usage();
+				xf_usage(usage_line);
 			}
 			if (secs != -1) {
 				xf_warnx("--as-of: expected a date without a "
 				    "time: '%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			hasasof = 1;
 			break;
@@ -808,7 +800,7 @@ main(int argc, char *argv[])
 		case 'R':
 			if (*optarg == '\0') {
 				xf_warnx("--region: empty region name");
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.region = optarg;
 			break;
@@ -818,13 +810,13 @@ main(int argc, char *argv[])
 		case 's':
 			if (xf_parse_count("--soon", optarg, 0, 36500,
 			    &opt.soon) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'V':
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

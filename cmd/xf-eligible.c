@@ -151,15 +151,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-eligible --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -944,13 +936,13 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case OPT_ASOF:
 			if (xf_date_parse(optarg, strlen(optarg), &opt.asof,
 			    NULL, &why) == -1) {
 				xf_warnx("--as-of: %s '%s'", why, optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			hasasof = 1;
 			break;
@@ -968,7 +960,7 @@ main(int argc, char *argv[])
 			/* NOTREACHED */
 		case OPT_PROGS:
 			if (parse_progs(&opt, optarg) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case OPT_PARAMS:
 			opt.params = optarg;
@@ -976,7 +968,7 @@ main(int argc, char *argv[])
 		case OPT_REGION:
 			if (*optarg == '\0') {
 				xf_warnx("--region: empty");
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.region = optarg;
 			break;
@@ -984,7 +976,7 @@ main(int argc, char *argv[])
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

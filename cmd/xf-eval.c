@@ -66,15 +66,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-eval --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -247,7 +239,7 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'c':
 			opt.confusion = 1;
@@ -260,7 +252,7 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("--format: expected csv or md: '%s'",
 				    optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case 'g':
@@ -279,7 +271,7 @@ main(int argc, char *argv[])
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;
@@ -289,12 +281,12 @@ main(int argc, char *argv[])
 		xf_warnx("missing %s: name the %s column", opt.gold == NULL ?
 		    "--gold" : "--pred", opt.gold == NULL ? "gold" :
 		    "predicted");
-		usage();
+		xf_usage(usage_line);
 	}
 	if (*opt.gold == '\0' || *opt.pred == '\0') {
 		xf_warnx("%s: empty column name", *opt.gold == '\0' ?
 		    "--gold" : "--pred");
-		usage();
+		xf_usage(usage_line);
 	}
 
 	r.opt = &opt;

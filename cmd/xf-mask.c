@@ -135,15 +135,7 @@ static const struct option longopts[] = {
 	{ NULL,			0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-mask --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -604,7 +596,7 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'a':
 			opt.anyid = 1;
@@ -614,7 +606,7 @@ main(int argc, char *argv[])
 			/* NOTREACHED */
 		case 'i':
 			if (split_list("-i", optarg, &opt.cols[R_ID]) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'K':
 			opt.newkey = optarg;
@@ -625,7 +617,7 @@ main(int argc, char *argv[])
 		case 'l':
 			if (xf_parse_count("-l", optarg, 1, 1000,
 			    &opt.longdigits) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'm':
 			if (strcmp(optarg, "partial") == 0)
@@ -637,34 +629,34 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("-m: expected partial, full or "
 				    "pseudonym: '%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.modeset = 1;
 			break;
 		case 'N':
 			if (split_list("-N", optarg, &opt.cols[R_NAME]) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'p':
 			if (split_list("-p", optarg, &opt.cols[R_PHONE]) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 's':
 			opt.summary = 1;
 			break;
 		case 't':
 			if (split_list("-t", optarg, &opt.cols[R_TEXT]) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'V':
 			xf_version();
 			/* NOTREACHED */
 		case 'x':
 			if (split_list("-x", optarg, &opt.drop) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;
@@ -674,20 +666,20 @@ main(int argc, char *argv[])
 		if (argc > 0 || opt.keyfile != NULL) {
 			xf_warnx("-K writes a key and exits: it takes no file "
 			    "and no -k");
-			usage();
+			xf_usage(usage_line);
 		}
 		return xf_finish(new_key(opt.newkey));
 	}
 	if (opt.keyfile != NULL) {
 		if (opt.modeset && opt.mode != M_PSEUDO) {
 			xf_warnx("-k: a key is only used with -m pseudonym");
-			usage();
+			xf_usage(usage_line);
 		}
 		opt.mode = M_PSEUDO;
 	} else if (opt.mode == M_PSEUDO) {
 		xf_warnx("-m pseudonym needs a key file: -k FILE (make one "
 		    "with -K FILE)");
-		usage();
+		xf_usage(usage_line);
 	}
 	/* A key that cannot be used is the caller's problem: 2. */
 	if (opt.keyfile != NULL &&

@@ -135,15 +135,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-pricelink --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -832,13 +824,13 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case OPT_ASOF:
 			if (xf_date_parse(optarg, strlen(optarg), &opt.asof,
 			    NULL, &why) == -1) {
 				xf_warnx("--as-of: %s '%s'", why, optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.hasasof = 1;
 			break;
@@ -856,7 +848,7 @@ main(int argc, char *argv[])
 			/* NOTREACHED */
 		case OPT_LAG:
 			if (xf_parse_count("--lag", optarg, 0, 12, &n) == -1)
-				usage();
+				xf_usage(usage_line);
 			opt.lag = (long)n;
 			break;
 		case OPT_MIN:
@@ -864,7 +856,7 @@ main(int argc, char *argv[])
 			    &why) == -1 || opt.rnd.min < 0) {
 				xf_warnx("--min: %s '%s'", opt.rnd.min < 0 ?
 				    "negative" : why, optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case OPT_PARAMS:
@@ -880,13 +872,13 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("--round: expected fen or yuan '%s'",
 				    optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case OPT_REGION:
 			if (*optarg == '\0') {
 				xf_warnx("--region: empty");
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.region = optarg;
 			break;
@@ -897,7 +889,7 @@ main(int argc, char *argv[])
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

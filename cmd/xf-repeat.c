@@ -154,15 +154,7 @@ static const struct option longopts[] = {
 	{ NULL,			0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-repeat --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -778,7 +770,7 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'a':
 			opt.any_topic = 1;
@@ -798,7 +790,7 @@ main(int argc, char *argv[])
 		case 'R':
 			if (*optarg == '\0') {
 				xf_warnx("-R: empty region");
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.region = optarg;
 			break;
@@ -807,13 +799,13 @@ main(int argc, char *argv[])
 				xf_warnx("-s: expected a number from 0 to 1 "
 				    "with at most three decimals: '%s'",
 				    optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.similarity = (unsigned)rc;
 			break;
 		case 'T':
 			if (split_cols(optarg, opt.text, &opt.ntext) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'u':
 			opt.unsorted = 1;
@@ -823,14 +815,14 @@ main(int argc, char *argv[])
 			/* NOTREACHED */
 		case 'w':
 			if (xf_parse_count("-w", optarg, 0, 36600, &n) == -1)
-				usage();
+				xf_usage(usage_line);
 			opt.window = (long)n;
 			break;
 		case 'x':
 			opt.explain = 1;
 			break;
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

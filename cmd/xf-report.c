@@ -181,17 +181,9 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
 static void	secs_md(FILE *, const struct run *);
 static void	secs_txt(FILE *, const struct run *);
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-report --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -1902,13 +1894,13 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'D':
 			if (xf_date_parse(optarg, strlen(optarg), &opt.date,
 			    NULL, &why) == -1) {
 				xf_warnx("--date: %s: '%s'", why, optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.havedate = 1;
 			break;
@@ -1922,7 +1914,7 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("--format: expected md, html or txt: "
 				    "'%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case 'H':
@@ -1938,14 +1930,14 @@ main(int argc, char *argv[])
 			if ((opt.period = xf_period_parse(optarg)) == -1) {
 				xf_warnx("--period: expected day, week, month, "
 				    "quarter or year: '%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case 'V':
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

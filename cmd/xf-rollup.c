@@ -106,15 +106,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-rollup --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -637,26 +629,26 @@ check_options(struct options *opt)
 	    opt->top > 0 || opt->total)) {
 		xf_warnx("--partial writes the groups only: give --compare, "
 		    "--top and --total to --merge");
-		usage();
+		xf_usage(usage_line);
 	}
 	if (opt->merge && (opt->nby > 0 || opt->nsum > 0 ||
 	    opt->period >= 0 || opt->date != NULL)) {
 		xf_warnx("--merge takes the groups from the partials: no --by, "
 		    "--period, --date or --sum");
-		usage();
+		xf_usage(usage_line);
 	}
 	if (!opt->merge && opt->date != NULL && opt->period < 0) {
 		xf_warnx("--date needs --period");
-		usage();
+		xf_usage(usage_line);
 	}
 	if (!opt->merge && opt->compare != XF_ROLLUP_NOCOMPARE &&
 	    opt->period < 0) {
 		xf_warnx("--compare needs --period");
-		usage();
+		xf_usage(usage_line);
 	}
 	if (!opt->merge && opt->top > 0 && opt->nby == 0) {
 		xf_warnx("--top needs --by");
-		usage();
+		xf_usage(usage_line);
 	}
 	/* Partials are ours: UTF-8 (or raw bytes), never converted. */
 	if (opt->merge && opt->cli.csv.encoding == XF_ENC_AUTO)
@@ -685,12 +677,12 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'b':
 			if (split_list("--by", optarg, opt.by, &opt.nby,
 			    MAXKEY) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'c':
 			if (strcmp(optarg, "prev") == 0)
@@ -700,7 +692,7 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("--compare: expected prev or yoy: "
 				    "'%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case 'D':
@@ -719,13 +711,13 @@ main(int argc, char *argv[])
 			if ((opt.period = xf_period_parse(optarg)) == -1) {
 				xf_warnx("--period: expected day, week, month, "
 				    "quarter or year: '%s'", optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case 's':
 			if (split_list("--sum", optarg, opt.sum, &opt.nsum,
 			    MAXSUM) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'T':
 			opt.total = 1;
@@ -733,14 +725,14 @@ main(int argc, char *argv[])
 		case 't':
 			if (xf_parse_count("--top", optarg, 1, 1000000,
 			    &n) == -1)
-				usage();
+				xf_usage(usage_line);
 			opt.top = (size_t)n;
 			break;
 		case 'V':
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

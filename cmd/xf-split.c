@@ -114,21 +114,13 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-split --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 usage_msg(const char *msg)
 {
 	xf_warnx("%s", msg);
-	usage();
+	xf_usage(usage_line);
 }
 
 static void
@@ -1056,7 +1048,7 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'h':
 			help();
@@ -1065,7 +1057,7 @@ main(int argc, char *argv[])
 			set_mode(&opt, M_PARTS);
 			if (xf_parse_count("-n", optarg, 1, MAXPARTS,
 			    &opt.nparts) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'p':
 			opt.prefix = optarg;
@@ -1080,16 +1072,16 @@ main(int argc, char *argv[])
 			set_mode(&opt, M_BYTES);
 			if (xf_parse_size("--bytes", optarg, 1, SIZE_MAX,
 			    &opt.bytes) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case OPT_ROWS:
 			set_mode(&opt, M_ROWS);
 			if (xf_parse_count("--rows", optarg, 1, LLONG_MAX,
 			    &opt.rows) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

@@ -82,15 +82,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-train --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -447,17 +439,17 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'b':
 			if (parse_uint("--bits", optarg, XF_TM_MINBITS,
 			    XF_TM_MAXBITS, &opt.tm.bits) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'C':
 			if (parse_real("--cost", optarg, 0, 1e9,
 			    &opt.tm.C) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'f':
 			if (strcmp(optarg, "csv") == 0)
@@ -467,13 +459,13 @@ main(int argc, char *argv[])
 			else {
 				xf_warnx("--format: expected csv or md: '%s'",
 				    optarg);
-				usage();
+				xf_usage(usage_line);
 			}
 			break;
 		case 'g':
 			if (*optarg == '\0') {
 				xf_warnx("--group: empty column name");
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.group = optarg;
 			break;
@@ -483,54 +475,54 @@ main(int argc, char *argv[])
 		case 'k':
 			if (xf_parse_count("--folds", optarg, 2, MAXFOLDS,
 			    &v) == -1)
-				usage();
+				xf_usage(usage_line);
 			opt.folds = (size_t)v;
 			break;
 		case 'l':
 			if (*optarg == '\0') {
 				xf_warnx("--label: empty column name");
-				usage();
+				xf_usage(usage_line);
 			}
 			opt.label = optarg;
 			break;
 		case 'm':
 			if (parse_uint("--min-df", optarg, 1, 1000000000,
 			    &opt.tm.mindf) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'n':
 			if (parse_range(optarg, &opt.tm) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'T':
 			if (split_cols(optarg, opt.text, &opt.ntext) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'V':
 			xf_version();
 			/* NOTREACHED */
 		case 'w':
 			if (parse_weight(optarg, &opt) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (opt.label == NULL) {
 		xf_warnx("--label is required");
-		usage();
+		xf_usage(usage_line);
 	}
 	if (opt.folds == 0 && (opt.cli.output == NULL ||
 	    strcmp(opt.cli.output, "-") == 0)) {
 		xf_warnx("-o MODEL is required (or --folds)");
-		usage();
+		xf_usage(usage_line);
 	}
 	if ((err = xf_tm_opts_check(&opt.tm)) != NULL) {
 		xf_warnx("%s", err);
-		usage();
+		xf_usage(usage_line);
 	}
 
 	r.opt = &opt;

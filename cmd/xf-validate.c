@@ -132,15 +132,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static void	usage(void) __attribute__((noreturn));
 static void	help(void) __attribute__((noreturn));
-
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\nTry 'xf-validate --help'\n", usage_line);
-	exit(XF_EXIT_FAIL);
-}
 
 static void
 help(void)
@@ -777,7 +769,7 @@ main(int argc, char *argv[])
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
 		if (rc == -1)
-			usage();
+			xf_usage(usage_line);
 		switch (ch) {
 		case 'f' + 0x200:
 			opt.fold = 1;
@@ -794,7 +786,7 @@ main(int argc, char *argv[])
 		case 'r':
 			if (split_list("--require", optarg, opt.require,
 			    &opt.nrequire) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'S':
 			opt.schema = 0;
@@ -808,13 +800,13 @@ main(int argc, char *argv[])
 		case 'u':
 			if (split_list("--unique", optarg, opt.unique,
 			    &opt.nunique) == -1)
-				usage();
+				xf_usage(usage_line);
 			break;
 		case 'V':
 			xf_version();
 			/* NOTREACHED */
 		default:
-			usage();
+			xf_usage(usage_line);
 		}
 	}
 	argc -= optind;

@@ -197,6 +197,13 @@ xf_version(void)
 	exit(xf_finish(XF_EXIT_OK));
 }
 
+void
+xf_usage(const char *usage_line)
+{
+	fprintf(stderr, "%s\nTry '%s --help'\n", usage_line, progname);
+	exit(XF_EXIT_FAIL);
+}
+
 int
 xf_parse_delim(const char *s)
 {

@@ -74,6 +74,11 @@ int	 xf_finish(int);
 
 /* Print "prog (xf) VERSION" on standard output and exit 0. */
 void	 xf_version(void) __attribute__((noreturn));
+/*
+ * A usage error: print the usage line and "Try 'PROG --help'" on
+ * standard error, exit with XF_EXIT_FAIL.
+ */
+void	 xf_usage(const char *usage_line) __attribute__((noreturn));
 
 /*
  * The argument of -d: one byte, or "\t" for a tab.  Returns the byte,
