@@ -518,12 +518,15 @@ main(int argc, char *argv[])
 	/*
 	 * For checking the direct matching of rules against PCRE2 (tests/sh/
 	 * classify-equiv.sh): XF_CLASSIFY_PCRE2=1 matches every rule with
-	 * PCRE2, =plain also without the literal prefilter.
+	 * PCRE2, =plain also without the literal prefilter, =interp with
+	 * PCRE2's interpreter instead of its JIT code.
 	 */
 	if ((pcre = getenv("XF_CLASSIFY_PCRE2")) != NULL && *pcre != '\0') {
 		xf_rules_set_direct(rules, 0);
 		if (strcmp(pcre, "plain") == 0)
 			xf_rules_set_prefilter(rules, 0);
+		if (strcmp(pcre, "interp") == 0)
+			xf_rules_set_jit(rules, 0);
 	}
 	if (rc == 0)
 		rc = xf_rules_compile(rules);

@@ -88,6 +88,7 @@ struct xf_rules {
 	int		 compiled;
 	int		 noprefilter;
 	int		 nodirect;
+	int		 nojit;
 	/* Literals of the rules matched directly (ids LITBASE + i). */
 	struct xf_litre_lits *lits;
 	unsigned	*litlen;
@@ -123,6 +124,12 @@ void
 xf_rules_set_direct(struct xf_rules *r, int on)
 {
 	r->nodirect = !on;
+}
+
+void
+xf_rules_set_jit(struct xf_rules *r, int on)
+{
+	r->nojit = !on;
 }
 
 void
@@ -1551,13 +1558,27 @@ pmatch(struct xf_classifier *c, const struct rule *ru, int which,
 {
 	signed char *j = &c->jit[2 * (size_t)(ru - c->r->rule) + which];
 
+	int rc;
+
 	if (*j == 0)
-		*j = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 ? 1 : -1;
+		*j = !c->r->nojit && pcre2_jit_compile(code,
+		    PCRE2_JIT_COMPLETE) == 0 ? 1 : -1;
 	if (*j > 0)
 		return pcre2_jit_match(code, (PCRE2_SPTR)s, n, start, 0, c->md,
 		    c->mc);
-	return pcre2_match(code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK,
+	rc = pcre2_match(code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK,
 	    c->md, c->mc);
+	/*
+	 * PCRE2 10.42's interpreter, with PCRE2_MATCH_INVALID_UTF, goes on
+	 * past a byte that is not UTF-8 into the next stretch of the text
+	 * even when the pattern is anchored: "cd" anchored at 0 matches
+	 * "ab\xffcd" at 3 (its JIT code says no match, as it should).  An
+	 * anchored match must begin where it was asked to.
+	 */
+	if (rc >= 0 && which == 1 && pcre2_get_ovector_pointer(c->md)[0] !=
+	    start)
+		return PCRE2_ERROR_NOMATCH;
+	return rc;
 }
 
 /*

@@ -95,6 +95,13 @@ void	 xf_rules_set_prefilter(struct xf_rules *, int on);
  */
 void	 xf_rules_set_direct(struct xf_rules *, int on);
 
+/*
+ * 0: PCRE2 matches with its interpreter, never with JIT machine code,
+ * as it does where PCRE2 has no JIT or cannot compile a pattern to it;
+ * for checking that both give the same answers.  Call before compile.
+ */
+void	 xf_rules_set_jit(struct xf_rules *, int on);
+
 /* Number of rules. */
 size_t	 xf_rules_count(const struct xf_rules *);
 

@@ -416,6 +416,42 @@ check_direct(int on)
 	xf_rules_free(r);
 }
 
+/*
+ * Without JIT code, PCRE2 10.42's interpreter let a match anchored at
+ * 不归 (which fails at 。) go on past the byte that is not UTF-8 and
+ * match 乱作为 there; the start at 久拖不办 was then skipped as inside
+ * that match, and the rule counted once.  It matches twice.
+ */
+static void
+classify__interpreter__anchored_match_stays_put(void **state)
+{
+	static const char rules[] =
+	    "id,category,subcategory,weight,field,pattern,requires,keys,note\n"
+	    "runaround,办事不公,执法不公,2,content,"
+	    "\"不归[^。]{0,4}管|久拖不办|乱作为\",,,\n";
+	const char *t = "不归。久拖不办\xff乱作为";
+	int jit;
+
+	(void)state;
+	for (jit = 0; jit <= 1; jit++) {
+		struct xf_rules *r = xf_rules_new();
+		struct xf_classifier *c;
+		struct xf_verdict v;
+
+		assert_int_equal(xf_rules_load_mem(r, rules, sizeof(rules) - 1,
+		    "r"), 0);
+		xf_rules_set_direct(r, 0);
+		xf_rules_set_jit(r, jit);
+		assert_int_equal(xf_rules_compile(r), 0);
+		c = xf_classifier_new(r);
+		assert_int_equal(xf_classify(c, "", 0, t, strlen(t), &v), 0);
+		assert_string_equal(v.explain, "runaround:办事不公/执法不公:+2.50");
+		assert_string_equal(v.evidence, "久拖不办");
+		xf_classifier_free(c);
+		xf_rules_free(r);
+	}
+}
+
 static void
 classify__direct__answers_as_pcre2(void **state)
 {
@@ -507,6 +543,7 @@ main(void)
 		    classify__catastrophic_pattern__error_not_hang),
 		cmocka_unit_test(classify__prefilter__same_answers_as_without),
 		cmocka_unit_test(classify__direct__answers_as_pcre2),
+		cmocka_unit_test(classify__interpreter__anchored_match_stays_put),
 		cmocka_unit_test(classify__pcre2_only__same_answers),
 	};
 
