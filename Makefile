@@ -127,6 +127,7 @@ DATA = \
 	rules
 
 UNITS = \
+	ac \
 	columns \
 	compensate \
 	csvin \

@@ -1228,8 +1228,6 @@ xf_rules_compile(struct xf_rules *r)
 		    (unsigned)r->nslot);
 		r->nslot += ru->nslot;
 		ru->always = ru->nslot == 0;
-		if (!r->noprefilter)
-			rule_prefix(r, ru);
 		if (ru->always)
 			r->always[r->nalways++] = i;
 	}
@@ -1252,6 +1250,22 @@ xf_rules_compile(struct xf_rules *r)
 	}
 	if (!r->noprefilter && !r->nodirect)
 		direct_compile(r);
+	/*
+	 * Prefix keys only for the rules PCRE2 matches: a direct rule finds
+	 * its starts from its own literals, and should the direct search
+	 * give up, PCRE2 searches the whole field instead.
+	 */
+	for (i = 0; i < r->nrule; i++) {
+		struct rule *ru = &r->rule[i];
+
+		if (r->noprefilter || ru->lre != NULL) {
+			if (ru->anch != NULL)
+				pcre2_code_free(ru->anch);
+			ru->anch = NULL;
+			ru->npk = 0;
+		} else
+			rule_prefix(r, ru);
+	}
 	if (xf_ac_build(r->ac) == -1) {
 		if (r->lits != NULL) {
 			/* Without the direct rules' literals it may fit. */
