@@ -1142,6 +1142,38 @@ xf_litre_text_chars(const char *s, size_t n, uint32_t *cp)
 	return 1;
 }
 
+/*
+ * Whether the n bytes at a and b are equal: the literals compared while
+ * matching are a few bytes long, for which a call to memcmp costs more
+ * than the comparison.
+ */
+static inline int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	for (; n > 0; n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
+
 /* Whether c is one of the n characters in set (ascending). */
 static inline int
 in_set(const uint32_t *set, size_t n, const struct bloom *mask, uint32_t c)
@@ -1205,8 +1237,8 @@ lit_at(const struct mstate *ms, const struct node *nd, size_t pos,
 			pr = nd->fpr[j];
 			k = pr - (nd->empty && pr > nd->emptyprio);
 			sl = nd->slen[k];
-			if (sl > t->n - pos || memcmp(t->s + pos, nd->str[k],
-			    sl) != 0)
+			if (sl > t->n - pos || !same_bytes(t->s + pos,
+			    nd->str[k], sl))
 				continue;
 			if (n == MAXAT)
 				return MAXAT + 2;	/* too many */
@@ -1268,15 +1300,15 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 			continue;
 		case N_NLB:
 			for (j = 0; j < nd->nstr; j++)
-				if (pos >= nd->slen[j] && memcmp(t->s + pos -
-				    nd->slen[j], nd->str[j], nd->slen[j]) == 0)
+				if (pos >= nd->slen[j] && same_bytes(t->s + pos -
+				    nd->slen[j], nd->str[j], nd->slen[j]))
 					return -1;
 			i++;
 			continue;
 		case N_NLA:
 			for (j = 0; j < nd->nstr; j++)
-				if (t->n - pos >= nd->slen[j] && memcmp(t->s +
-				    pos, nd->str[j], nd->slen[j]) == 0)
+				if (t->n - pos >= nd->slen[j] && same_bytes(t->s +
+				    pos, nd->str[j], nd->slen[j]))
 					return -1;
 			i++;
 			continue;

@@ -1405,6 +1405,7 @@ struct xf_classifier {
 	 */
 	signed char	*jit;
 	size_t		*order;
+	size_t		*ev;		/* rules whose phrase may be evidence */
 	/* --profile: per rule, times run, times matched, nanoseconds. */
 	unsigned long long *prun, *pmatch, *pns;
 };
@@ -1448,6 +1449,7 @@ xf_classifier_new(const struct xf_rules *r)
 	c->catscore = xf_calloc(r->ncat + 1, sizeof(double));
 	c->subscore = xf_calloc(r->nsub + 1, sizeof(double));
 	c->order = xf_calloc(r->nrule + 1, sizeof(size_t));
+	c->ev = xf_calloc(r->nrule + 1, sizeof(size_t));
 	return c;
 }
 
@@ -1525,6 +1527,7 @@ xf_classifier_free(struct xf_classifier *c)
 	free(c->catscore);
 	free(c->subscore);
 	free(c->order);
+	free(c->ev);
 	free(c->subj);
 	free(c->cont);
 	free(c->evidence.s);
@@ -1571,7 +1574,6 @@ pmatch(struct xf_classifier *c, const struct rule *ru, int which,
     pcre2_code *code, const char *s, size_t n, size_t start)
 {
 	signed char *j = &c->jit[2 * (size_t)(ru - c->r->rule) + which];
-
 	int rc;
 
 	if (*j == 0)
@@ -1900,7 +1902,7 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
     const char *content, size_t clen, struct xf_verdict *v)
 {
 	const struct xf_rules *r = c->r;
-	size_t i, k, nfired = 0, w;
+	size_t i, k, nfired = 0, w, ne;
 	int best = -1, second = -1, bsub = -1, n, phase;
 	double s1, s2;
 	char num[400];
@@ -2027,39 +2029,34 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 		v->confidence = s1 / (s1 + s2 + 1);
 	}
 
-	/* Evidence: the winning category's phrases, strongest first. */
-	for (n = 0; best != -1 && n < MAXEVIDENCE; n++) {
-		const struct hit *top = NULL;
+	/*
+	 * Evidence: the winning category's phrases, strongest first (the
+	 * first in rule order of equals), each phrase once.
+	 */
+	for (k = 0, ne = 0; best != -1 && k < nfired; k++) {
+		const struct hit *h = &c->hit[c->order[k]];
+		const struct rule *ru = &r->rule[c->order[k]];
+
+		if (ru->cat == best && h->contrib > 0 && (ru->req == -1 ||
+		    c->hit[ru->req].fired) && h->phrase != NULL)
+			c->ev[ne++] = c->order[k];
+	}
+	for (n = 0; n < MAXEVIDENCE && ne > 0; n++) {
+		const struct hit *top;
 		size_t ti = 0;
 
-		for (k = 0; k < nfired; k++) {
-			const struct hit *h = &c->hit[c->order[k]];
-			const struct rule *ru = &r->rule[c->order[k]];
-
-			if (ru->cat != best || h->contrib <= 0 ||
-			    (ru->req != -1 && !c->hit[ru->req].fired) ||
-			    h->phrase == NULL)
-				continue;
-			if (top == NULL || h->contrib > top->contrib) {
-				top = h;
-				ti = c->order[k];
-			}
-		}
-		if (top == NULL)
-			break;
+		for (k = 1; k < ne; k++)
+			if (c->hit[c->ev[k]].contrib > c->hit[c->ev[ti]].contrib)
+				ti = k;
+		top = &c->hit[c->ev[ti]];
 		if (!has_phrase(&c->evidence, top->phrase, top->plen)) {
 			if (c->evidence.len > 0)
 				sb_str(&c->evidence, ";");
 			sb_add(&c->evidence, top->phrase, top->plen);
 		} else
 			n--;
-		c->hit[ti].contrib = -c->hit[ti].contrib - 1e9;	/* used */
-	}
-	for (k = 0; k < nfired; k++) {
-		struct hit *h = &c->hit[c->order[k]];
-
-		if (h->contrib < -1e8)
-			h->contrib = -(h->contrib + 1e9);
+		memmove(c->ev + ti, c->ev + ti + 1, (--ne - ti) *
+		    sizeof(c->ev[0]));
 	}
 
 	/* Everything that fired, and every category above the threshold. */
