@@ -90,6 +90,14 @@ xf_ac_add(struct xf_ac *ac, const char *s, size_t n, unsigned id)
 		ac->maxlen = n;
 }
 
+static int
+cmp_id(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /* Double the trie's room for states (cap of them, w columns). */
 static size_t
 grow(uint16_t **trie, unsigned ***ids, size_t **nids, size_t cap, size_t w)
@@ -245,9 +253,12 @@ xf_ac_build(struct xf_ac *ac)
 	ac->outoff[nstate] = total;
 	ac->out = xf_calloc(total + 1, sizeof(unsigned));
 	for (i = 0; i < nstate; i++) {
-		if (nids[i] > 0)
+		if (nids[i] > 0) {
+			/* Ascending, so that a scan splits them at hitmin. */
+			qsort(ids[i], nids[i], sizeof(unsigned), cmp_id);
 			memcpy(ac->out + ac->outoff[perm[i]], ids[i],
 			    nids[i] * sizeof(unsigned));
+		}
 		free(ids[i]);
 	}
 	free(perm);
@@ -322,8 +333,8 @@ xf_ac_scan_hits(const struct xf_ac *ac, const char *s, size_t n,
     uint64_t *bits, unsigned hitmin, struct xf_ac_hit *hits, size_t maxhits)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint16_t st[CHUNK];
-	size_t from, m, i, k, nhit = 0, firstout = ac->firstout;
+	uint16_t st[CHUNK], at[CHUNK];
+	size_t from, m, i, j, na, k, end, nhit = 0, firstout = ac->firstout;
 	unsigned id;
 
 	if (ac->delta == NULL || ac->maxlen == 0)
@@ -331,23 +342,24 @@ xf_ac_scan_hits(const struct xf_ac *ac, const char *s, size_t n,
 	for (from = 0; from < n; from += m) {
 		m = n - from < CHUNK ? n - from : CHUNK;
 		walk(ac, p, from, m, st);
-		for (i = 0; i < m; i++) {
-			if (st[i] < firstout)
-				continue;
-			for (k = ac->outoff[st[i]]; k < ac->outoff[st[i] + 1];
-			    k++) {
-				id = ac->out[k];
-				if (id < hitmin)
-					bits[id / 64] |= UINT64_C(1) <<
-					    (id % 64);
-				else {
-					if (nhit < maxhits) {
-						hits[nhit].id = id;
-						hits[nhit].end =
-						    (unsigned)(from + i);
-					}
-					nhit++;
+		/* Where a key ends, without a branch a byte. */
+		for (i = 0, na = 0; i < m; i++) {
+			at[na] = (uint16_t)i;
+			na += st[i] >= firstout;
+		}
+		for (j = 0; j < na; j++) {
+			i = at[j];
+			k = ac->outoff[st[i]];
+			end = ac->outoff[st[i] + 1];
+			/* A state's ids ascend: bits first, then hits. */
+			for (; k < end && (id = ac->out[k]) < hitmin; k++)
+				bits[id / 64] |= UINT64_C(1) << (id % 64);
+			for (; k < end; k++) {
+				if (nhit < maxhits) {
+					hits[nhit].id = ac->out[k];
+					hits[nhit].end = (unsigned)(from + i);
 				}
+				nhit++;
 			}
 		}
 	}

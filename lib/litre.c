@@ -1279,9 +1279,17 @@ m_seq(struct mstate *ms, const struct node *seq, size_t i, size_t pos,
 			ms->abort = 1;
 			return -1;
 		}
+		/*
+		 * A literal must begin here and none can: give up.  (Only a
+		 * pruning, so before a literal set, whose own lookup is
+		 * exact, the filter alone is asked.)
+		 */
 		if (i < seq->nkid && seq->pos[i].need == 1 &&
+		    ((c = char_at(t, pos)) == NOCHAR ||
+		    (seq->kid[i]->type == N_LIT ?
+		    !bloom_has(&seq->pos[i].mask, c) :
 		    !in_set(seq->pos[i].fs, seq->pos[i].nfs, &seq->pos[i].mask,
-		    char_at(t, pos)))
+		    c))))
 			return -1;
 		if (i == seq->nkid) {
 			if (k == NULL)
