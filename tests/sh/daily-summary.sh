@@ -6,25 +6,13 @@
 # on its own (not from xf-report).
 # usage: tests/sh/daily-summary.sh bindir
 bindir=${1:?usage: daily-summary.sh bindir}
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=daily-summary
+locale=C.UTF-8
+. "$(dirname "$0")/lib.sh"
 ds=scripts/daily-summary
 export_csv=testdata/petitions-sample.csv
 day=2024-12-31
 prevday=2024-12-30
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL daily-summary: $2"
-	fi
-}
 
 XF_BINDIR=$bindir $ds $export_csv "$tmp/out" $day >"$tmp/o1" 2>"$tmp/e1"
 st=$?
@@ -235,5 +223,4 @@ ok=0
 verdict $ok "interrupted days run again: the same bytes (status $st)
 $(diff -r "$tmp/daily1" "$tmp/daily" | head -5)"
 
-echo "daily-summary: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

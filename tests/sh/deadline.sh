@@ -6,22 +6,9 @@
 # from Python's csv and datetime modules, not from xf.
 # usage: tests/sh/deadline.sh bindir
 bindir=${1:?usage: deadline.sh bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=deadline
+. "$(dirname "$0")/lib.sh"
 dl=$bindir/xf-deadline
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL deadline: $2"
-	fi
-}
 
 # Today and tomorrow in Beijing, from the time zone database when there
 # is one (else from UTC + 8 hours, which is what the rule is).
@@ -97,5 +84,4 @@ ok=0
 [ $st -eq 1 ] && [ "$1" = "$2" ] && [ "$3" = "$4" ] && [ "$1" -gt 0 ] && ok=1
 verdict $ok "sample: status $st, written/expected rejected/expected: $counts"
 
-echo "deadline: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

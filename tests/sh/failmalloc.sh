@@ -24,23 +24,9 @@
 #
 # usage: tests/sh/failmalloc.sh bindir
 bindir=${1:?usage: failmalloc.sh bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d /tmp/xf-failmalloc.XXXXXX) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-pass=0
-fail=0
+name=failmalloc
+. "$(dirname "$0")/lib.sh"
 points=${XF_FAILMALLOC_POINTS:-}
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL failmalloc: $2"
-	fi
-}
 
 # The shim: built beside the tests by make, else built here.
 shim=$(cd "$bindir/.." && pwd)/tests/failmalloc.so
@@ -49,8 +35,7 @@ if [ ! -f "$shim" ]; then
 	if ! ${CC:-cc} -std=c11 -O2 -fPIC -shared -o "$shim" \
 	    tests/faults/failmalloc.c; then
 		verdict 0 "cannot build the shim"
-		echo "failmalloc: $pass passed, $fail failed"
-		exit 1
+		finish
 	fi
 fi
 
@@ -112,18 +97,18 @@ leftover() {
 # arguments is the -o file and $R the --rejects file (both in
 # $tmp/run/); PREFIX is what the message must start with.
 sweep() {
-	name=$1
+	label=$1
 	prefix=$2
 	shift 2
 	if [ -n "${XF_FAILMALLOC_ONLY:-}" ] &&
-	    ! echo "$name" | grep -E -q -x "$XF_FAILMALLOC_ONLY"; then
+	    ! echo "$label" | grep -E -q -x "$XF_FAILMALLOC_ONLY"; then
 		return
 	fi
-	run "$name" "" "$@"
+	run "$label" "" "$@"
 	refst=$st
 	total=$(cat "$tmp/count" 2> /dev/null)
 	if [ -z "$total" ] || [ $refst -gt 1 ]; then
-		verdict 0 "$name: the run without a limit failed ($refst): $(head -n 2 "$tmp/stderr")"
+		verdict 0 "$label: the run without a limit failed ($refst): $(head -n 2 "$tmp/stderr")"
 		return
 	fi
 	rm -rf "$tmp/ref"
@@ -140,7 +125,7 @@ sweep() {
 	tried=0
 	for n in $ns; do
 		tried=$((tried + 1))
-		run "$name" "$n" "$@"
+		run "$label" "$n" "$@"
 		why=
 		if grep -q -e 'AddressSanitizer' -e 'runtime error' \
 		    -e 'LeakSanitizer' "$tmp/stderr"; then
@@ -160,18 +145,18 @@ sweep() {
 		if [ -n "$why" ]; then
 			bad=$((bad + 1))
 			[ $bad -le 3 ] &&
-			    echo "  $name N=$n: $why: $(head -n 3 "$tmp/stderr")"
+			    echo "  $label N=$n: $why: $(head -n 3 "$tmp/stderr")"
 		fi
 	done
-	verdict $((bad == 0)) "$name: $bad of $tried values of N failed (of $total allocations)"
-	echo "$name: $total allocations, $tried values of N, $bad bad"
+	verdict $((bad == 0)) "$label: $bad of $tried values of N failed (of $total allocations)"
+	echo "$label: $total allocations, $tried values of N, $bad bad"
 }
 
 O='$O'
 R='$R'
 # expand ARGS: $O and $R to files in $tmp/run.
 sweep_o() {
-	name=$1
+	label=$1
 	prefix=$2
 	shift 2
 	for a; do
@@ -182,7 +167,7 @@ sweep_o() {
 		set -- "$@" "$a"
 		shift
 	done
-	sweep "$name" "$prefix" "$@"
+	sweep "$label" "$prefix" "$@"
 }
 
 : > "$tmp/stdin"
@@ -234,5 +219,4 @@ for c in "$bindir"/xf*; do
 done
 
 [ $asan -eq 1 ] && echo "failmalloc: (ASan build: shim in front of ASan's allocator)"
-echo "failmalloc: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

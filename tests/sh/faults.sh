@@ -31,23 +31,9 @@
 #
 # usage: tests/sh/faults.sh bindir
 bindir=${1:?usage: faults.sh bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d /tmp/xf-faults.XXXXXX) || exit 2
+name=faults
+. "$(dirname "$0")/lib.sh"
 chmod 755 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-pass=0
-fail=0
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL faults: $2"
-	fi
-}
 
 # rep FILE K: FILE's header, then its records K times (no quoted
 # newlines in the files used).
@@ -282,5 +268,4 @@ for sig in TERM KILL; do
 	verdict $ok "daily-summary SIG$sig, rerun: not the same as an uninterrupted run: $(diff -r "$tmp/ref" "$tmp/ds" 2>&1 | head -n 2)"
 done
 
-echo "faults: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -4,22 +4,9 @@
 # output file that must not be left half written.
 # usage: tests/sh/io.sh bindir
 bindir=${1:?usage: io.sh bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=io
+. "$(dirname "$0")/lib.sh"
 v=$bindir/xf-validate
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL io: $2"
-	fi
-}
 
 # More than a pipe buffer of records, made here rather than committed.
 awk 'BEGIN { print "id,date,content"
@@ -102,5 +89,4 @@ ok=0
 [ "$(cat "$tmp/keep.csv")" = old ] && ok=1
 verdict $ok "SIGKILL during -o: keep.csv changed"
 
-echo "io: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

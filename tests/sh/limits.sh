@@ -6,24 +6,11 @@
 # csv module, not with xf.
 # usage: tests/sh/limits.sh bindir
 bindir=${1:?usage: limits.sh bindir}
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d /tmp/xf-limits.XXXXXX) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-pass=0
-fail=0
+name=limits
+locale=C.UTF-8
+. "$(dirname "$0")/lib.sh"
 v=$bindir/xf-validate
 c=$bindir/xf-classify
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL limits: $2"
-	fi
-}
 
 # shape FILE: "records fields-of-each ... longest-field" via Python.
 shape() {
@@ -97,5 +84,4 @@ verdict $(shape "$tmp/out.csv" | grep -c '^1 100004 100004 ') \
 grep -q ',劳动纠纷,' "$tmp/out.csv"
 verdict $((! $?)) "100,000 columns, xf-classify: the record is not 劳动纠纷"
 
-echo "limits: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

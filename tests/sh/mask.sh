@@ -20,22 +20,9 @@
 #
 # usage: tests/sh/mask.sh bindir
 bindir=${1:?usage: mask.sh bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d /tmp/xf-mask-sh.XXXXXX) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=mask
+. "$(dirname "$0")/lib.sh"
 m=$bindir/xf-mask
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL mask: $2"
-	fi
-}
 
 # expect_fail DESCRIPTION MESSAGE CMD...: status 2 and MESSAGE on stderr.
 expect_fail() {
@@ -353,5 +340,4 @@ EOF2
 	    "xf-repeat on pseudonymised data: $(cat "$tmp/py.out")"
 fi
 
-echo "mask: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -7,19 +7,9 @@
 # module, independently of xf.
 # usage: tests/sh/nasty.sh bindir
 bindir=${1:?usage: nasty.sh bindir}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL nasty: $2"
-	fi
-}
+name=nasty
+locale=C.UTF-8
+. "$(dirname "$0")/lib.sh"
 
 # Records in a CSV file xf wrote, header excluded.
 records() {
@@ -74,5 +64,4 @@ n=$(grep -c 'wrong check character' "$tmp/rej.csv")
 verdict $([ $st -eq 1 ] && [ "$n" -eq "$nbad" ] && echo 1 || echo 0) \
     "sample --strict: status $st, $n rejected for the check character, expected $nbad"
 
-echo "nasty: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -20,10 +20,8 @@
 # Prints "parallel: N passed, N failed" last.
 bindir=${1:?usage: parallel.sh bindir}
 bindir=$(cd "$bindir" && pwd) || exit 2
-LC_ALL=C
-export LC_ALL
 name=parallel
-tmp=$(mktemp -d) || exit 2
+. "$(dirname "$0")/lib.sh"
 sshd_pid=
 cleanup() {
 	if [ -n "$sshd_pid" ]; then
@@ -33,26 +31,13 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 2' INT TERM
-pass=0
-fail=0
 sample=$(pwd)/testdata/petitions-sample.csv
 x=$bindir
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name: $2"
-	fi
-}
 
 if ! command -v parallel > /dev/null 2>&1; then
 	echo "SKIP $name: GNU parallel is not installed" \
 	    "(scripts/install-deps installs it)"
-	echo "$name: 0 passed, 0 failed"
-	exit 0
+	finish
 fi
 # parallel keeps state in $HOME/.parallel: keep it in the scratch dir.
 HOME=$tmp/home
@@ -287,5 +272,4 @@ cmp -s "$h/want.csv" "$h/unfolded.csv" && [ ! -s "$h/err" ] && ok=0
 verdict $ok "hadoop streaming without --fold-newlines gave the right" \
     "answer: the test cannot tell"
 
-echo "$name: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

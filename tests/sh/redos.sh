@@ -16,23 +16,10 @@
 #
 # usage: tests/sh/redos.sh bindir
 bindir=${1:?usage: redos.sh bindir}
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d /tmp/xf-redos.XXXXXX) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-pass=0
-fail=0
+name=redos
+locale=C.UTF-8
+. "$(dirname "$0")/lib.sh"
 c=$bindir/xf-classify
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL redos: $2"
-	fi
-}
 
 cat > "$tmp/rules.csv" <<'R'
 id,category,weight,pattern
@@ -112,5 +99,4 @@ ok=0
 [ $st -eq 2 ] && grep -q "big.csv:2: rule 'big': bad pattern: regular expression is too large" "$tmp/err" && ok=1
 verdict $ok "a pattern too large: status $st: $(head -n 1 "$tmp/err")"
 
-echo "redos: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -29,24 +29,11 @@ if [ "$1" = -u ]; then
 	shift
 fi
 bindir=${1:?usage: repeat.sh [-u] bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=repeat
+. "$(dirname "$0")/lib.sh"
 bin=$bindir/xf-repeat
 oracle="python3 tests/sh/repeat-oracle.py"
 sample=testdata/petitions-sample.csv
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL repeat: $2"
-	fi
-}
 
 # The columns the model writes, from xf-repeat's output (with -x).
 cols() {
@@ -244,5 +231,4 @@ ok=0
     [ "$(wc -l < "$tmp/pz.out")" -eq 2 ] && grep -q '^2,' "$tmp/pz.out" && ok=1
 verdict $ok "persons '007': status $st, $(cat "$tmp/pz.err")"
 
-echo "repeat: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

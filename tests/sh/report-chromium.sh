@@ -8,19 +8,9 @@
 # after scripts/install-deps browser), when that is a failure.
 # usage: tests/sh/report-chromium.sh bindir
 bindir=${1:?usage: report-chromium.sh bindir}
-LC_ALL=C.UTF-8
-export LC_ALL
-pass=0
-fail=0
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL report-chromium: $2"
-	fi
-}
+name=report-chromium
+locale=C.UTF-8
+. "$(dirname "$0")/lib.sh"
 
 browser=
 for b in chromium chromium-browser; do
@@ -32,13 +22,9 @@ if [ -z "$browser" ]; then
 	else
 		echo "report-chromium: skipped: chromium not installed (scripts/install-deps browser installs it)"
 	fi
-	echo "report-chromium: $pass passed, $fail failed"
-	[ $fail -eq 0 ]
-	exit
+	finish
 fi
 
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
 day=2024-12-31
 
 # chrome ARGS...: headless, no sandbox (CI runs as root), no GPU, a
@@ -89,5 +75,4 @@ ok=0
     grep -q '<svg[^>]*class="chart"' "$tmp/dom.html" && ok=1
 verdict $ok "DOM holds the headline and both charts (status $st)"
 
-echo "report-chromium: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -9,22 +9,10 @@
 # by the tools under test.
 # usage: tests/sh/report-history.sh bindir
 bindir=${1:?usage: report-history.sh bindir}
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=report-history
+locale=C.UTF-8
+. "$(dirname "$0")/lib.sh"
 by=category,subcategory,department,district,deadline_status,persons,repeat_of
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL report-history: $2"
-	fi
-}
 
 # split FILE DAY DIR: DIR/today.csv holds the records dated DAY, and
 # DIR/days/X.csv those of each other day X (dates in any of the forms
@@ -158,5 +146,4 @@ cmp -s "$tmp/want" "$tmp/got" && ok=1
 verdict $ok "report-lists month from history up to the listings
 $(diff "$tmp/want" "$tmp/got" | head -10)"
 
-echo "report-history: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -6,23 +6,9 @@
 # usage: tests/sh/rollup-io.sh bindir
 # Prints "rollup-io: N passed, N failed" last.
 bindir=${1:?usage: rollup-io.sh bindir}
-LC_ALL=C
-export LC_ALL
 name=rollup-io
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 r=$bindir/xf-rollup
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name: $2"
-	fi
-}
 
 # make FILE ROWS GROUPS: ROWS records in GROUPS districts, 12 months.
 make() {
@@ -94,5 +80,4 @@ else
 	echo "$name: memory check skipped: no GNU time in /usr/bin/time"
 fi
 
-echo "$name: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -11,23 +11,9 @@
 # usage: tests/sh/rollup-merge.sh bindir
 # Prints "rollup-merge: N passed, N failed" last.
 bindir=${1:?usage: rollup-merge.sh bindir}
-LC_ALL=C
-export LC_ALL
 name=rollup-merge
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 r=$bindir/xf-rollup
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name: $2"
-	fi
-}
 
 if ! scripts/gen-petitions --rows 3000 --seed 11 --start 2023-11-01 \
     --days 500 | "$bindir/xf-classify" > "$tmp/classified.csv" \
@@ -142,5 +128,4 @@ check "by quarter, no groups, totals" -p quarter -c yoy -T -s amount
 check "district, channel, no periods" -b district,channel -T
 check "no options" -s amount
 
-echo "$name: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -11,28 +11,13 @@
 # Prints "rollup-vs-miller: N passed, N failed" last; without mlr it
 # says why it skipped and counts nothing.
 bindir=${1:?usage: rollup-vs-miller.sh bindir}
-LC_ALL=C
-export LC_ALL
 name=rollup-vs-miller
+. "$(dirname "$0")/lib.sh"
 if ! command -v mlr > /dev/null 2>&1; then
 	echo "$name: skipped: mlr not installed"
-	echo "$name: 0 passed, 0 failed"
-	exit 0
+	finish
 fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
 r=$bindir/xf-rollup
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name: $2"
-	fi
-}
 
 # The input: ISO dates, a category, an amount in yuan with two decimals
 # (so that Miller's floating-point sum, printed to the fen, is exact).
@@ -135,5 +120,4 @@ mlr --icsv --ocsv --headerless-csv-output stats1 -a count,sum \
     "$tmp/in.csv" > "$tmp/all.mlr"
 same all
 
-echo "$name: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

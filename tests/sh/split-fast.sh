@@ -20,24 +20,10 @@
 # usage: tests/sh/split-fast.sh bindir
 # Prints "split-fast: N passed, N failed" last.
 bindir=${1:?usage: split-fast.sh bindir}
-LC_ALL=C
-export LC_ALL
-unset XF_SPLIT_SLOW
 name=split-fast
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
+unset XF_SPLIT_SLOW
 s=$bindir/xf-split
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name: $2"
-	fi
-}
 
 # split DIR ENV OPTIONS... FILES: run in DIR (made afresh), keeping the
 # names, stderr (with DIR's path made neutral) and status.
@@ -260,5 +246,4 @@ ok=0
     [ "$(cat "$tmp/d/p-0002.csv")" = "$(printf 'a,b\n3,4')" ] && ok=1
 verdict $ok "FIFO input: status $st: $(head -n 1 "$tmp/err")"
 
-echo "$name: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -13,24 +13,10 @@
 # usage: tests/sh/split.sh bindir
 # Prints "split: N passed, N failed" last.
 bindir=${1:?usage: split.sh bindir}
-LC_ALL=C
-export LC_ALL
 name=split
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 s=$bindir/xf-split
 sample=testdata/petitions-sample.csv
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name: $2"
-	fi
-}
 
 # oracle MODE ARG DIR: check the parts in DIR (names listed in DIR/names).
 oracle() {
@@ -172,5 +158,4 @@ ok=1
 [ -s "$tmp/err" ] && ok=0
 verdict $ok "head on the names: $(head -n 2 "$tmp/err")"
 
-echo "$name: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -6,23 +6,10 @@
 # by reading the texts (wages, noise, roads), not taken from the tools.
 # usage: tests/sh/train.sh bindir
 bindir=${1:?usage: train.sh bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=train
+. "$(dirname "$0")/lib.sh"
 tr=$bindir/xf-train
 cl=$bindir/xf-classify
-
-verdict() {
-	if [ "$1" -eq 1 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL train: $2"
-	fi
-}
 
 # check WHAT EXPECTED ACTUAL
 check() {
@@ -142,5 +129,4 @@ verdict $((1 - $?)) "one label: no model file written"
 cmp -s "$tmp/m" "$tmp/m2"
 verdict $((1 - $?)) "training twice gives the same file"
 
-echo "train: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish
