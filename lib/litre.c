@@ -1198,9 +1198,12 @@ lower_bound(const uint32_t *set, size_t n, uint32_t c)
 static inline int
 in_set(const uint32_t *set, size_t n, const struct bloom *mask, uint32_t c)
 {
+	size_t k;
+
 	if (c == NOCHAR || !bloom_has(mask, c) || n == 0)
 		return 0;
-	return set[lower_bound(set, n, c)] == c;
+	k = lower_bound(set, n, c);
+	return k < n && set[k] == c;
 }
 
 /*
