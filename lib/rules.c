@@ -1765,10 +1765,15 @@ match_direct(struct xf_classifier *c, const struct rule *ru, size_t i,
     const struct xf_ac_hit *hits, size_t nhit, struct hit *h)
 {
 	struct xf_litre_text t;
-	const size_t *st = f->start + f->off[i];
+	const size_t *st;
 	size_t k, pos = 0;
 	long e;
 	int count = 0;
+
+	/* No start in this field (and maybe none in any so far: no array). */
+	if (f->len[i] == 0)
+		return 0;
+	st = f->start + f->off[i];
 
 	t.s = s;
 	t.n = n;
