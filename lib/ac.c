@@ -13,7 +13,7 @@
  * and cannot say which of several hundred keys occur.
  *
  * A scan is bound by the latency of its lookups, each waiting for the
- * one before, not by their number: so a long text is cut into LANES
+ * one before, not by their number: so a long text is cut into four
  * stretches walked in step, each lookup of one independent of the
  * others', and the states are noted first and their keys reported after,
  * in a second pass, so that the many unpredictable "does this state
@@ -34,7 +34,6 @@
 #include "xf.h"
 
 #define MAXSTATES	65535
-#define LANES		4	/* stretches of a text walked in step */
 #define CHUNK		2048	/* bytes whose states one pass notes */
 
 struct key {
@@ -277,10 +276,11 @@ walk(const struct xf_ac *ac, const unsigned char *s, size_t from, size_t m,
 	const uint16_t *delta = ac->delta;
 	const unsigned char *cls = ac->cls;
 	const unsigned char *p0, *p1, *p2, *p3;
-	size_t w = ac->ncls, d = ac->maxlen, q = m / LANES, i, b;
+	size_t w = ac->ncls, d = ac->maxlen, q = m / 4, i, b;
 	size_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 
-	if (q < d || q == 0 || LANES != 4) {
+	/* (d > 0: the caller returns early when there are no keys.) */
+	if (q < d) {
 		/* Too short to pay for the lanes' start: one walk. */
 		b = from > d - 1 ? from - (d - 1) : 0;
 		for (; b < from; b++)

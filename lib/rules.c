@@ -1075,11 +1075,6 @@ rule_prefix(struct xf_rules *r, struct rule *ru)
 	char *buf;
 	int err;
 
-	if (ru->anch != NULL) {
-		pcre2_code_free(ru->anch);
-		ru->anch = NULL;
-	}
-	ru->npk = 0;
 	if (!pattern_prefix(ru->text[C_PATTERN], &k))
 		return;
 	for (i = 0; i < k.n; i++)
@@ -1258,12 +1253,10 @@ xf_rules_compile(struct xf_rules *r)
 	for (i = 0; i < r->nrule; i++) {
 		struct rule *ru = &r->rule[i];
 
-		if (r->noprefilter || ru->lre != NULL) {
-			if (ru->anch != NULL)
-				pcre2_code_free(ru->anch);
-			ru->anch = NULL;
-			ru->npk = 0;
-		} else
+		pcre2_code_free(ru->anch);	/* of an earlier compile */
+		ru->anch = NULL;
+		ru->npk = 0;
+		if (!r->noprefilter && ru->lre == NULL)
 			rule_prefix(r, ru);
 	}
 	if (xf_ac_build(r->ac) == -1) {
