@@ -29,12 +29,8 @@
 # not run) are those with it, less the explain column.
 # Prints "classify-equiv: N passed, N failed" last.
 bindir=${1:?usage: classify-equiv.sh bindir}
-LC_ALL=C
-export LC_ALL
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+name=classify-equiv
+. "$(dirname "$0")/lib.sh"
 bin=$bindir/xf-classify
 
 # same NAME ENGINES FILE ARGS...: the direct matcher against each engine
@@ -166,5 +162,4 @@ for f in /work/shared/data/messages-train.csv \
 done
 [ $found -eq 1 ] || echo "skipped: no real messages in /work/shared/data"
 
-echo "classify-equiv: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

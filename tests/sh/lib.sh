@@ -15,9 +15,11 @@
 #				scripts/run-tests reads) and exit 0 when
 #				nothing failed, 1 otherwise
 
+# The name is kept apart: a test may use "name" for its own cases.
+xf_test=${name:?set name before sourcing lib.sh}
 LC_ALL=${locale:-C}
 export LC_ALL
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/xf-$name.XXXXXX") || exit 2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/xf-$xf_test.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' HUP INT TERM
 pass=0
@@ -28,12 +30,12 @@ verdict() {
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL $name: $2"
+		echo "FAIL $xf_test: $2"
 	fi
 }
 
 finish() {
-	echo "$name: $pass passed, $fail failed"
+	echo "$xf_test: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 	exit
 }
