@@ -46,7 +46,8 @@ endif
 ALL_CFLAGS  = -std=c11 $(XCPPFLAGS) $(CPPFLAGS) $(WARN) $(SANFLAGS) \
 	      $(EXTRA_CFLAGS) $(PCRE2_CFLAGS) $(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS)
-LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) $(LINEAR_LIBS) -lm $(SODIUM_LIBS)
+LIBS        = $(PCRE2_LIBS) $(CSV_LIBS) $(LINEAR_LIBS) -lm $(SODIUM_LIBS) \
+	      -pthread
 
 # liblinear does not check what malloc returns, and its operator new
 # throws into C code: out of memory in train() crashed.  Where its static

@@ -19,7 +19,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -481,7 +483,8 @@ done:
  * The fast path, for -n (without --by), --rows and --bytes when every
  * input is a regular file, read as UTF-8 and written with the same
  * delimiter and line ends.  Each input is scanned once with the record
- * boundary scanner (csvscan.h), which counts the records and checks that
+ * boundary scanner (csvscan.h), in stretches at once on a large file (see
+ * struct stretch), which counts the records and checks that
  * every one of them is clean: valid UTF-8, LF line ends, strict quoting,
  * the header's number of fields, no field over the limit.  The parts
  * are then the header (written by the CSV writer, as on the slow path)
@@ -504,10 +507,25 @@ done:
 #define MARK_RECS	4096
 #define MARK_BYTES	(1024 * 1024)
 
+/*
+ * An input is scanned in stretches at once, one a core: at most
+ * MAXSTRETCH of them, none shorter than MINSTRETCH bytes.  MAXTHREADS
+ * bounds XF_SPLIT_THREADS, which sets their number for tests.
+ */
+#define MAXSTRETCH	8
+#define MINSTRETCH	((off_t)4 * 1024 * 1024)
+#define MAXTHREADS	64
+
 /* Record REC (0 is the first after the header) starts at offset OFF. */
 struct mark {
 	unsigned long long rec;
 	off_t		 off;
+};
+
+/* Marks in order. */
+struct marks {
+	struct mark	*v;
+	size_t		 n, cap;
 };
 
 /* An input on the fast path. */
@@ -517,11 +535,28 @@ struct finput {
 	off_t		 size;		/* bytes scanned */
 	off_t		 end;		/* size, plus 1 if the last LF lacks */
 	unsigned long long nrec;	/* records after the header */
-	struct mark	*mark;		/* in order; mark[0] is the first record */
-	size_t		 nmark, markcap;
+	struct marks	 marks;		/* v[0] is the first record */
 	struct mark	 at;		/* the last place a walk ended */
-	struct xf_csvscan *scan;	/* while scanning */
-	off_t		 base;		/* while scanning: offset of buf[0] */
+};
+
+/*
+ * A stretch of an input, scanned by a thread of its own.  The first
+ * stretch starts at the start; each other one just after an LF, on the
+ * guess that a record starts there (xf_csvscan_init_at), which the join
+ * checks.  Its marks count records from its own start until then.
+ */
+struct stretch {
+	int		 fd;
+	off_t		 from, to;	/* its bytes */
+	char		*buf;		/* FBLOCK bytes */
+	struct xf_csvscan s;
+	struct marks	 marks;
+	unsigned long long hdr;		/* 1 if it holds the header, else 0 */
+	off_t		 base;		/* offset of buf[0] */
+	size_t		 left;		/* bytes it could not consume */
+	int		 rerr;		/* a read failed or came up short */
+	unsigned long long seen;	/* records passed on to the progress */
+	off_t		 seenoff;	/* and where the last of them ended */
 };
 
 struct fast {
@@ -541,48 +576,183 @@ struct cursor {
 };
 
 static void
-mark_add(struct finput *fi, unsigned long long rec, off_t off)
+mark_add(struct marks *m, unsigned long long rec, off_t off)
 {
-	if (fi->nmark == fi->markcap) {
-		fi->markcap = fi->markcap ? fi->markcap * 2 : 64;
-		fi->mark = xf_reallocarray(fi->mark, fi->markcap,
-		    sizeof(*fi->mark));
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->v = xf_reallocarray(m->v, m->cap, sizeof(*m->v));
 	}
-	fi->mark[fi->nmark].rec = rec;
-	fi->mark[fi->nmark].off = off;
-	fi->nmark++;
+	m->v[m->n].rec = rec;
+	m->v[m->n].off = off;
+	m->n++;
 }
+
+/*
+ * Records and bytes the stretches have scanned, for the progress line,
+ * in steps of PROGRESS_RECS records; only the first stretch's thread
+ * (the main one) shows it.
+ */
+#define PROGRESS_RECS	4096
+static atomic_ullong scanned_recs, scanned_bytes;
 
 /* The scanner found the end of a record, just before buf[end]. */
 static void
 scan_record(void *arg, size_t end)
 {
-	struct finput *fi = arg;
-	unsigned long long rec = fi->scan->records - 1;
-	off_t off = fi->base + (off_t)end;
+	struct stretch *st = arg;
+	unsigned long long rec = st->s.records - st->hdr;
+	off_t off = st->base + (off_t)end;
 	const struct mark *last;
 
-	xf_progress(rec, (unsigned long long)off);
-	if (rec == 0) {
-		mark_add(fi, 0, off);
+	if (rec - st->seen >= PROGRESS_RECS) {
+		atomic_fetch_add_explicit(&scanned_recs, PROGRESS_RECS,
+		    memory_order_relaxed);
+		atomic_fetch_add_explicit(&scanned_bytes,
+		    (unsigned long long)(off - st->seenoff),
+		    memory_order_relaxed);
+		st->seen += PROGRESS_RECS;
+		st->seenoff = off;
+		if (st->hdr)
+			xf_progress(atomic_load_explicit(&scanned_recs,
+			    memory_order_relaxed), atomic_load_explicit(
+			    &scanned_bytes, memory_order_relaxed));
+	}
+	if (st->marks.n == 0) {
+		mark_add(&st->marks, rec, off);
 		return;
 	}
-	last = &fi->mark[fi->nmark - 1];
+	last = &st->marks.v[st->marks.n - 1];
 	if (rec - last->rec >= MARK_RECS || off - last->off >= MARK_BYTES)
-		mark_add(fi, rec, off);
+		mark_add(&st->marks, rec, off);
 }
 
 /*
- * Scan input FI.  Returns 0 if it is clean, -1 if it is not or cannot
- * be read (the slow path will say why).
+ * Scan the bytes of ST from POS to TO with its scanner, which stopped
+ * at POS (and consumed all it was given).
+ */
+static void
+stretch_scan(struct stretch *st, off_t pos, off_t to)
+{
+	size_t have = 0, used, want;
+	ssize_t n;
+
+	while (pos < to && st->rerr == 0) {
+		want = FBLOCK - have;
+		if ((off_t)want > to - pos)
+			want = (size_t)(to - pos);
+		n = pread(st->fd, st->buf + have, want, pos);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			st->rerr = 1;
+			break;
+		}
+		pos += n;
+		have += (size_t)n;
+		st->base = (off_t)st->s.bytes;
+		used = xf_csvscan_feed(&st->s, st->buf, have, scan_record, st);
+		if (st->s.err != NULL)
+			break;
+		memmove(st->buf, st->buf + used, have - used);
+		have -= used;
+	}
+	st->left = have;
+}
+
+/*
+ * POSIX threads, not C11's: the sanitizers know pthread_create (glibc's
+ * thrd_create goes round ThreadSanitizer, which then crashes).
+ */
+static void *
+stretch_main(void *arg)
+{
+	struct stretch *st = arg;
+
+	stretch_scan(st, st->from, st->to);
+	return NULL;
+}
+
+/*
+ * How many stretches to scan an input of SIZE bytes in: one a core, up
+ * to MAXSTRETCH, none shorter than MINSTRETCH; XF_SPLIT_THREADS, a
+ * number from 1 to MAXTHREADS, says how many whatever the size.
+ */
+static size_t
+stretch_count(off_t size)
+{
+	const char *e = getenv("XF_SPLIT_THREADS");
+	char *end;
+	long n;
+
+	if (e != NULL && *e != '\0') {
+		errno = 0;
+		n = strtol(e, &end, 10);
+		if (errno == 0 && *end == '\0' && n >= 1 && n <= MAXTHREADS)
+			return (size_t)n;
+	}
+	if ((n = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+		n = 1;
+	if (n > MAXSTRETCH)
+		n = MAXSTRETCH;
+	if (n > size / MINSTRETCH)
+		n = (long)(size / MINSTRETCH);
+	return n < 1 ? 1 : (size_t)n;
+}
+
+/*
+ * Cut the SIZE bytes of FD into stretches: CUT[0] is 0, CUT[n] is SIZE,
+ * every other cut just after an LF.  Returns n, at most MAXTHREADS.
+ */
+static size_t
+stretch_cuts(int fd, off_t size, off_t *cut)
+{
+	char b[4096];
+	const char *lf;
+	size_t want = stretch_count(size), n = 1, k;
+	off_t pos, c;
+	ssize_t got;
+
+	cut[0] = 0;
+	for (k = 1; k < want; k++) {
+		pos = size / (off_t)want * (off_t)k;
+		if (pos < cut[n - 1])
+			pos = cut[n - 1];
+		for (c = size; pos < size; pos += got) {
+			got = pread(fd, b, sizeof(b), pos);
+			if (got == -1 && errno == EINTR) {
+				got = 0;
+				continue;
+			}
+			if (got <= 0)
+				break;
+			if ((lf = memchr(b, '\n', (size_t)got)) != NULL) {
+				c = pos + (lf - b) + 1;
+				break;
+			}
+		}
+		if (c >= size)
+			break;
+		cut[n++] = c;
+	}
+	cut[n] = size;
+	return n;
+}
+
+/*
+ * Scan input FI, in stretches at once.  Returns 0 if it is clean, -1 if
+ * it is not or cannot be read (the slow path will say why).
  */
 static int
 fast_scan(struct fast *f, struct finput *fi, int delim, size_t maxfield)
 {
-	struct xf_csvscan s;
 	struct stat st;
-	size_t have = 0, used;
-	ssize_t n;
+	struct stretch *sv;
+	pthread_t *thr;
+	int *run;
+	off_t cut[MAXTHREADS + 1];
+	unsigned long long base;
+	size_t n, i, j, left;
+	int rc = -1;
 
 	/* stat first: opening a FIFO would wait for, then lose, a writer. */
 	if (strcmp(fi->path, "-") == 0 || stat(fi->path, &st) == -1 ||
@@ -591,33 +761,87 @@ fast_scan(struct fast *f, struct finput *fi, int delim, size_t maxfield)
 		return -1;
 	if (fstat(fi->fd, &st) == -1 || !S_ISREG(st.st_mode))
 		return -1;
-	xf_csvscan_init(&s, delim, maxfield);
-	fi->scan = &s;
-	for (;;) {
-		n = read(fi->fd, f->buf + have, FBLOCK - have);
-		if (n == -1 && errno == EINTR)
+	n = stretch_cuts(fi->fd, st.st_size, cut);
+	sv = xf_calloc(n, sizeof(*sv));
+	thr = xf_calloc(n, sizeof(*thr));
+	run = xf_calloc(n, sizeof(*run));
+	for (i = 0; i < n; i++) {
+		sv[i].fd = fi->fd;
+		sv[i].from = sv[i].seenoff = cut[i];
+		sv[i].to = cut[i + 1];
+		if (i == 0) {
+			sv[i].buf = f->buf;
+			sv[i].hdr = 1;
+			xf_csvscan_init(&sv[i].s, delim, maxfield);
 			continue;
-		if (n <= 0)
-			break;
-		have += (size_t)n;
-		fi->base = (off_t)s.bytes;
-		used = xf_csvscan_feed(&s, f->buf, have, scan_record, fi);
-		if (s.err != NULL)
-			break;
-		memmove(f->buf, f->buf + used, have - used);
-		have -= used;
+		}
+		sv[i].buf = xf_malloc(FBLOCK);
+		xf_csvscan_init_at(&sv[i].s, delim, maxfield,
+		    (unsigned long long)cut[i]);
+		mark_add(&sv[i].marks, 0, cut[i]);
+		/* A thread that cannot start is run here, after the first. */
+		run[i] = pthread_create(&thr[i], NULL, stretch_main,
+		    &sv[i]) == 0;
 	}
-	fi->scan = NULL;
-	if (n == -1 || s.err != NULL || xf_csvscan_end(&s, have) == -1)
-		return -1;
-	fi->size = (off_t)s.bytes;
-	fi->end = fi->size + (s.nolf ? 1 : 0);
-	fi->nrec = s.records - 1;
-	if (fi->nmark == 0)
-		mark_add(fi, 0, fi->end);	/* a header without LF */
-	mark_add(fi, fi->nrec, fi->end);
-	fi->at = fi->mark[0];
-	return 0;
+	stretch_scan(&sv[0], 0, cut[1]);
+	for (i = 1; i < n; i++) {
+		if (run[i])
+			pthread_join(thr[i], NULL);
+		else
+			stretch_main(&sv[i]);
+	}
+
+	/*
+	 * Join the stretches in order.  Where a guess was wrong (the LF
+	 * before a cut was inside quotes, or the first stretch did not
+	 * reach the end of the header), the stretch is scanned again,
+	 * going on from the one before.
+	 */
+	left = sv[0].left;
+	for (i = 1; i < n; i++) {
+		if (sv[0].rerr || sv[0].s.err != NULL)
+			break;
+		base = sv[0].s.records - 1;
+		if (sv[i].rerr == 0 && xf_csvscan_join(&sv[0].s, &sv[i].s) == 0) {
+			for (j = 0; j < sv[i].marks.n; j++) {
+				if (sv[0].marks.n > 0 && sv[0].marks.v[
+				    sv[0].marks.n - 1].off == sv[i].marks.v[j].off)
+					continue;
+				mark_add(&sv[0].marks, base + sv[i].marks.v[j].rec,
+				    sv[i].marks.v[j].off);
+			}
+			left = sv[i].left;
+			/* Its records are counted for the progress already. */
+			sv[0].seen = sv[0].s.records - 1;
+			sv[0].seenoff = (off_t)sv[0].s.bytes;
+		} else {
+			stretch_scan(&sv[0], cut[i], cut[i + 1]);
+			left = sv[0].left;
+		}
+	}
+	if (sv[0].rerr || sv[0].s.err != NULL ||
+	    xf_csvscan_end(&sv[0].s, left) == -1)
+		goto out;
+	fi->marks = sv[0].marks;
+	sv[0].marks.v = NULL;
+	fi->size = (off_t)sv[0].s.bytes;
+	fi->end = fi->size + (sv[0].s.nolf ? 1 : 0);
+	fi->nrec = sv[0].s.records - 1;
+	if (fi->marks.n == 0)
+		mark_add(&fi->marks, 0, fi->end);	/* a header without LF */
+	mark_add(&fi->marks, fi->nrec, fi->end);
+	fi->at = fi->marks.v[0];
+	rc = 0;
+out:
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			free(sv[i].buf);
+		free(sv[i].marks.v);
+	}
+	free(sv);
+	free(thr);
+	free(run);
+	return rc;
 }
 
 /*
@@ -701,17 +925,17 @@ static int
 fast_seek_rec(struct fast *f, struct finput *fi, unsigned long long want,
     struct mark *to)
 {
-	size_t lo = 0, hi = fi->nmark, mid;
+	size_t lo = 0, hi = fi->marks.n, mid;
 
 	/* The last mark at or before WANT. */
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (fi->mark[mid].rec <= want)
+		if (fi->marks.v[mid].rec <= want)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	*to = fi->mark[lo];
+	*to = fi->marks.v[lo];
 	if (fi->at.rec <= want && fi->at.rec > to->rec)
 		*to = fi->at;
 	if (fast_walk(f, fi, to, want, fi->end) == -1)
@@ -728,22 +952,22 @@ static int
 fast_seek_bytes(struct fast *f, struct finput *fi, const struct mark *from,
     off_t limit, struct mark *to)
 {
-	size_t lo = 0, hi = fi->nmark, mid;
+	size_t lo = 0, hi = fi->marks.n, mid;
 
 	if (limit >= fi->end) {
-		*to = fi->mark[fi->nmark - 1];
+		*to = fi->marks.v[fi->marks.n - 1];
 		return 0;
 	}
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (fi->mark[mid].off <= limit)
+		if (fi->marks.v[mid].off <= limit)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	*to = *from;
-	if (fi->mark[lo].off <= limit && fi->mark[lo].rec > to->rec)
-		*to = fi->mark[lo];
+	if (fi->marks.v[lo].off <= limit && fi->marks.v[lo].rec > to->rec)
+		*to = fi->marks.v[lo];
 	if (fi->at.off <= limit && fi->at.rec > to->rec)
 		*to = fi->at;
 	if (fast_walk(f, fi, to, fi->nrec, limit) == -1)
@@ -801,7 +1025,7 @@ fast_next(struct fast *f, struct cursor *c)
 		if (c->i + 1 == f->nin)
 			return -1;
 		c->i++;
-		c->at = f->in[c->i].mark[0];
+		c->at = f->in[c->i].marks.v[0];
 	}
 	return 0;
 }
@@ -873,7 +1097,7 @@ fast_split(struct run *r, struct fast *f)
 	int rc;
 
 	c.i = 0;
-	c.at = f->in[0].mark[0];
+	c.at = f->in[0].marks.v[0];
 	while (f->done < r->total) {
 		if (part_open(r, p) == -1)
 			return -1;
@@ -920,7 +1144,7 @@ fast_free(struct fast *f)
 	for (i = 0; i < f->nin; i++) {
 		if (f->in[i].fd != -1)
 			close(f->in[i].fd);
-		free(f->in[i].mark);
+		free(f->in[i].marks.v);
 	}
 	free(f->in);
 	free(f->buf);

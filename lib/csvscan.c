@@ -46,6 +46,33 @@ xf_csvscan_init(struct xf_csvscan *s, int delim, size_t maxfield)
 	s->special['\n'] |= SP_PLAIN;
 }
 
+void
+xf_csvscan_init_at(struct xf_csvscan *s, int delim, size_t maxfield,
+    unsigned long long offset)
+{
+	xf_csvscan_init(s, delim, maxfield);
+	s->origin = offset;
+	s->bytes = offset;	/* not 0: no byte order mark to look for */
+}
+
+int
+xf_csvscan_join(struct xf_csvscan *a, const struct xf_csvscan *b)
+{
+	if (a->err != NULL || a->state != ST_RECORD || a->bytes != b->origin)
+		return -1;
+	a->records += b->records;
+	a->bytes = b->bytes;
+	a->state = b->state;
+	a->nfield = b->nfield;
+	a->flen = b->flen;
+	a->err = b->err;
+	if (a->width == 0)
+		a->width = b->width;
+	else if (a->err == NULL && b->width != 0 && b->width != a->width)
+		a->err = "a record has another number of fields than the header";
+	return 0;
+}
+
 /* A field of LEN raw bytes ended. */
 static void
 field_end(struct xf_csvscan *s, size_t len)

@@ -45,6 +45,7 @@ struct xf_csvscan {
 	int		 state;
 	size_t		 nfield;	/* fields ended in this record */
 	size_t		 flen;		/* raw bytes of the field so far */
+	unsigned long long origin;	/* the offset the scan began at */
 	unsigned char	 special[256];
 };
 
@@ -54,6 +55,27 @@ struct xf_csvscan {
  * MAXFIELD bytes.
  */
 void	 xf_csvscan_init(struct xf_csvscan *, int delim, size_t maxfield);
+
+/*
+ * Start scanning in the middle of an input, at byte OFFSET (above 0),
+ * on the guess that a record begins there, so that stretches of one
+ * input can be scanned at once and joined (xf_csvscan_join).  Such a
+ * scan takes the number of fields of its first record for the header's
+ * (the join checks it), counts only the records it ends, and reads
+ * bytes as offsets from the start of the input.
+ */
+void	 xf_csvscan_init_at(struct xf_csvscan *, int delim, size_t maxfield,
+	    unsigned long long offset);
+
+/*
+ * Join B, begun with xf_csvscan_init_at where A stopped, to A, which
+ * must still be clean.  Returns 0 if B's guess was right (A stopped at
+ * the start of a record): A then stands for the scan of A's bytes and
+ * B's together.  Returns -1, A unchanged, if the guess was wrong (A
+ * stopped inside a record, or elsewhere than where B began); the caller
+ * then scans B's bytes again with A.
+ */
+int	 xf_csvscan_join(struct xf_csvscan *a, const struct xf_csvscan *b);
 
 /*
  * Scan the next N bytes of the input, BUF.  For each record that ends

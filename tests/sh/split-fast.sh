@@ -15,7 +15,11 @@
 #    path's;
 #  - the fast path is taken: a needless quote survives in its parts and
 #    not in the slow path's;
-#  - a FIFO named as the input is read once, by the slow path.
+#  - a FIFO named as the input is read once, by the slow path;
+#  - the scan in stretches at once (XF_SPLIT_THREADS, up to 64 of them,
+#    cuts after LFs in quotes, in the header, before a U+FFxx character)
+#    gives byte for byte what the scan in one stretch gives, on every
+#    input above.
 #
 # usage: tests/sh/split-fast.sh bindir
 # Prints "split-fast: N passed, N failed" last.
@@ -32,7 +36,7 @@ split() {
 	shift 2
 	rm -rf "$d"
 	mkdir "$d"
-	XF_SPLIT_SLOW=$slow "$s" "$@" -p "$d/p-" --rejects "$d/rej.csv" \
+	XF_SPLIT_SLOW=$slow XF_SPLIT_THREADS=${thr:-} "$s" "$@" -p "$d/p-" --rejects "$d/rej.csv" \
 	    < "${stdin:-/dev/null}" > "$d/names" 2> "$d/err.raw"
 	echo $? > "$d/status"
 	sed "s|$d/||g" "$d/names" > "$d/names.n"
@@ -51,6 +55,22 @@ same() {
 	else
 		verdict 0 "$label: $(head -n 5 "$tmp/diff")"
 	fi
+}
+
+# threads LABEL OPTIONS... FILES: the fast path in one stretch and in
+# 2, 3, 7 and 64 at once, byte for byte the same.
+threads() {
+	label=$1
+	shift
+	thr=1 split "$tmp/f" "" "$@"
+	for n in 2 3 7 64; do
+		thr=$n split "$tmp/t" "" "$@"
+		if diff -r "$tmp/f" "$tmp/t" > "$tmp/diff" 2>&1; then
+			verdict 1 "$label, $n threads"
+		else
+			verdict 0 "$label, $n threads: $(head -n 5 "$tmp/diff")"
+		fi
+	done
 }
 
 # equiv LABEL LIMIT OPTIONS... FILES: the same records in the same parts;
@@ -245,5 +265,45 @@ ok=0
 [ $st -eq 0 ] && [ "$(cat "$tmp/d/p-0001.csv")" = "$(printf 'a,b\n1,2')" ] &&
     [ "$(cat "$tmp/d/p-0002.csv")" = "$(printf 'a,b\n3,4')" ] && ok=1
 verdict $ok "FIFO input: status $st: $(head -n 1 "$tmp/err")"
+
+# Stretches scanned at once.  Most of these files are small enough that
+# 64 stretches start after nearly every LF: inside quotes, inside the
+# header, before a record or a quoted line that starts with U+FF01
+# (bytes EF BC 81, which must not pass for a byte order mark).
+for seed in 1 2 3 4 5 6; do
+	for opt in "-n 3" "--rows 50" "--bytes 1000"; do
+		# shellcheck disable=SC2086
+		threads "seed $seed $opt" $opt "$tmp/g$seed.csv"
+	done
+done
+threads "30000 records -n 7" -n 7 "$tmp/big.csv"
+threads "three inputs -n 4" -n 4 "$tmp/g3.csv" "$tmp/zero.csv" "$tmp/g2.csv"
+python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+# A header longer than most stretches, then records.
+h = ','.join(c * 150 for c in 'abc')
+open(d + '/longhdr.csv', 'w', encoding='utf-8').write(
+    h + '\n' + ''.join('%d,x,y\n' % i for i in range(5)))
+# Many lines inside quotes, lines that start with U+FF01.
+rows = ['id,content']
+for i in range(40):
+    rows.append('\uff01%d,"%s"' % (i, '\n'.join(
+        '\uff01行%d' % j for j in range(i % 9 + 1))))
+open(d + '/lines.csv', 'w', encoding='utf-8').write('\n'.join(rows) + '\n')
+PY
+for f in longhdr lines; do
+	for opt in "-n 2" "--rows 3" "--bytes 100"; do
+		# shellcheck disable=SC2086
+		threads "$f $opt" $opt "$tmp/$f.csv"
+		# shellcheck disable=SC2086
+		thr=64 equiv "$f $opt, 64 threads against the slow path" 0 \
+		    $opt "$tmp/$f.csv"
+	done
+done
+for f in empty crlf cr bom badutf8 cututf8 nul ragged quotes \
+    unterminated blank blankend gb long; do
+	threads "$f -n 2" -n 2 "$tmp/$f.csv"
+done
 
 finish

@@ -224,6 +224,112 @@ csvscan_init__tab__comma_is_text(void **state)
 	assert_int_equal(sc.records, 2);
 }
 
+/* Feed all of S to SC, which takes all of it unless it finds it unclean. */
+static void
+feed_all(struct xf_csvscan *sc, const char *s)
+{
+	size_t used = xf_csvscan_feed(sc, s, strlen(s), NULL, NULL);
+
+	assert_int_equal(used, sc->err == NULL ? strlen(s) : 0);
+}
+
+/* "a,b\n1,2\n" then, guessed from byte 8, "3,4\n": one scan of 12. */
+static void
+csvscan_join__guess_right__one_scan(void **state)
+{
+	struct xf_csvscan a, b;
+
+	(void)state;
+	xf_csvscan_init(&a, ',', 100);
+	feed_all(&a, "a,b\n1,2\n");
+	xf_csvscan_init_at(&b, ',', 100, 8);
+	feed_all(&b, "3,4\n5,6");
+	assert_int_equal(b.records, 1);
+	assert_int_equal(b.bytes, 15);
+	assert_int_equal(xf_csvscan_join(&a, &b), 0);
+	assert_null(a.err);
+	assert_int_equal(a.records, 3);
+	assert_int_equal(a.bytes, 15);
+	assert_int_equal(xf_csvscan_end(&a, 0), 0);
+	assert_int_equal(a.records, 4);
+	assert_int_equal(a.nolf, 1);
+}
+
+/*
+ * In "a,b\n1,\"x\n3,4\"\n5,6\n" the LF at byte 8 is inside quotes: a
+ * guess that a record starts at 9 is refused, A left as it was, and A
+ * going on over the same bytes finds the records.
+ */
+static void
+csvscan_join__lf_inside_quotes__refused(void **state)
+{
+	struct xf_csvscan a, b;
+
+	(void)state;
+	xf_csvscan_init(&a, ',', 100);
+	feed_all(&a, "a,b\n1,\"x\n");
+	xf_csvscan_init_at(&b, ',', 100, 9);
+	feed_all(&b, "3,4\"\n5,6\n");
+	assert_non_null(b.err);
+	assert_int_equal(xf_csvscan_join(&a, &b), -1);
+	assert_null(a.err);
+	assert_int_equal(a.records, 1);
+	assert_int_equal(a.bytes, 9);
+	feed_all(&a, "3,4\"\n5,6\n");
+	assert_int_equal(xf_csvscan_end(&a, 0), 0);
+	assert_int_equal(a.records, 3);
+}
+
+/* A guess from elsewhere than where A stopped is refused too. */
+static void
+csvscan_join__not_where_a_stopped__refused(void **state)
+{
+	struct xf_csvscan a, b;
+
+	(void)state;
+	xf_csvscan_init(&a, ',', 100);
+	feed_all(&a, "a,b\n");
+	xf_csvscan_init_at(&b, ',', 100, 8);
+	feed_all(&b, "3,4\n");
+	assert_int_equal(xf_csvscan_join(&a, &b), -1);
+	assert_int_equal(a.records, 1);
+}
+
+/* B's records have three fields, the header two: not clean. */
+static void
+csvscan_join__other_width__err_set(void **state)
+{
+	struct xf_csvscan a, b;
+
+	(void)state;
+	xf_csvscan_init(&a, ',', 100);
+	feed_all(&a, "a,b\n1,2\n");
+	xf_csvscan_init_at(&b, ',', 100, 8);
+	feed_all(&b, "3,4,5\n6,7,8\n");
+	assert_null(b.err);
+	assert_int_equal(xf_csvscan_join(&a, &b), 0);
+	assert_non_null(a.err);
+}
+
+/*
+ * A stretch that starts with U+FF01 (EF BC 81) is text, not a byte
+ * order mark: only the input's first byte is looked at for one.
+ */
+static void
+csvscan_init_at__ef_first__clean(void **state)
+{
+	struct xf_csvscan a, b;
+
+	(void)state;
+	xf_csvscan_init_at(&b, ',', 100, 4);
+	feed_all(&b, "\xef\xbc\x81,2\n");
+	assert_null(b.err);
+	assert_int_equal(b.records, 1);
+	xf_csvscan_init(&a, ',', 100);
+	feed_all(&a, "\xef\xbc\x81,2\n");
+	assert_non_null(a.err);
+}
+
 int
 main(void)
 {
@@ -238,6 +344,11 @@ main(void)
 		cmocka_unit_test(csvscan_feed__nul__err_set),
 		cmocka_unit_test(csvscan_feed__field_over_limit__err_set),
 		cmocka_unit_test(csvscan_init__tab__comma_is_text),
+		cmocka_unit_test(csvscan_join__guess_right__one_scan),
+		cmocka_unit_test(csvscan_join__lf_inside_quotes__refused),
+		cmocka_unit_test(csvscan_join__not_where_a_stopped__refused),
+		cmocka_unit_test(csvscan_join__other_width__err_set),
+		cmocka_unit_test(csvscan_init_at__ef_first__clean),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
