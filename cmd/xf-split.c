@@ -673,30 +673,44 @@ stretch_main(void *arg)
 }
 
 /*
- * How many stretches to scan an input of SIZE bytes in: one a core, up
- * to MAXSTRETCH, none shorter than MINSTRETCH; XF_SPLIT_THREADS, a
- * number from 1 to MAXTHREADS, says how many whatever the size.
+ * How many threads to use: XF_SPLIT_THREADS, a number from 1 to
+ * MAXTHREADS (*FORCED is then 1: use them however little there is to
+ * do), or one a processor, up to MAXSTRETCH.
  */
 static size_t
-stretch_count(off_t size)
+thread_count(int *forced)
 {
 	const char *e = getenv("XF_SPLIT_THREADS");
 	char *end;
 	long n;
 
+	*forced = 0;
 	if (e != NULL && *e != '\0') {
 		errno = 0;
 		n = strtol(e, &end, 10);
-		if (errno == 0 && *end == '\0' && n >= 1 && n <= MAXTHREADS)
+		if (errno == 0 && *end == '\0' && n >= 1 && n <= MAXTHREADS) {
+			*forced = 1;
 			return (size_t)n;
+		}
 	}
 	if ((n = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
 		n = 1;
-	if (n > MAXSTRETCH)
-		n = MAXSTRETCH;
-	if (n > size / MINSTRETCH)
-		n = (long)(size / MINSTRETCH);
-	return n < 1 ? 1 : (size_t)n;
+	return n > MAXSTRETCH ? MAXSTRETCH : (size_t)n;
+}
+
+/*
+ * How many stretches to scan an input of SIZE bytes in: one a thread,
+ * none shorter than MINSTRETCH unless forced.
+ */
+static size_t
+stretch_count(off_t size)
+{
+	int forced;
+	size_t n = thread_count(&forced);
+
+	if (!forced && (off_t)n > size / MINSTRETCH)
+		n = (size_t)(size / MINSTRETCH);
+	return n < 1 ? 1 : n;
 }
 
 /*
@@ -977,44 +991,159 @@ fast_seek_bytes(struct fast *f, struct finput *fi, const struct mark *from,
 }
 
 /*
- * Copy the records of FI from boundary A to boundary B into part P.
- * Returns 0, or -1 after a diagnostic (the part is then abandoned).
+ * Parts are copied by threads of their own, up to one a processor at
+ * once, while the cuts of the next ones are found; they are finished,
+ * and their names printed, in order.  A part of fewer than JOB_THREAD
+ * bytes is copied at once: a thread would cost more than it saves.
  */
-static int
-fast_copy(struct fast *f, struct part *p, const struct finput *fi,
+#define JOB_THREAD	(1024 * 1024)
+
+/* A byte range of an input to copy into a part, and then an LF or not. */
+struct seg {
+	const struct finput *fi;
+	off_t		 from, to;
+	int		 lf;
+};
+
+/* A part and the bytes to copy into it. */
+struct job {
+	struct part	 p;
+	struct seg	*seg;
+	size_t		 nseg, segcap;
+	unsigned long long size;	/* bytes in the segments */
+	char		*buf;		/* FBLOCK bytes */
+	pthread_t	 thr;
+	int		 running;	/* in a thread of its own */
+	enum { J_OK, J_READ, J_SHORT, J_WRITE } fail;
+	int		 err;		/* errno of the failure */
+	const struct finput *failin;	/* the input of a J_READ, J_SHORT */
+};
+
+/* Add the records of FI from boundary A to boundary B to job J. */
+static void
+fast_copy(struct fast *f, struct job *j, const struct finput *fi,
     const struct mark *a, const struct mark *b)
 {
-	FILE *fp = xf_output_fp(p->o);
-	off_t pos = a->off, stop = b->off < fi->size ? b->off : fi->size;
-	const char *s;
-	size_t n;
+	struct seg *sg;
 
-	/* The header first: the CSV writer keeps a buffer of its own. */
-	if (xf_csvout_flush(p->out) == -1)
-		goto werr;
-	while (pos < stop) {
-		if (fast_block(f, fi, pos, &s, &n) == -1)
-			goto fail;
-		if ((off_t)n > stop - pos)
-			n = (size_t)(stop - pos);
-		if (fwrite(s, 1, n, fp) != n)
-			goto werr;
-		pos += (off_t)n;
+	if (j->nseg == j->segcap) {
+		j->segcap = j->segcap ? j->segcap * 2 : 4;
+		j->seg = xf_reallocarray(j->seg, j->segcap, sizeof(*j->seg));
 	}
-	if (b->off > fi->size && putc('\n', fp) == EOF)
-		goto werr;
-	p->records += b->rec - a->rec;
-	p->bytes += (unsigned long long)(b->off - a->off);
+	sg = &j->seg[j->nseg++];
+	sg->fi = fi;
+	sg->from = a->off;
+	sg->to = b->off < fi->size ? b->off : fi->size;
+	sg->lf = b->off > fi->size;
+	j->size += (unsigned long long)(sg->to - sg->from);
+	j->p.records += b->rec - a->rec;
+	j->p.bytes += (unsigned long long)(b->off - a->off);
 	f->done += b->rec - a->rec;
-	return 0;
-werr:
-	xf_warn("%s", p->name);
-fail:
-	xf_csvout_free(p->out);
-	xf_output_abort(p->o);
-	free(p->name);
-	memset(p, 0, sizeof(*p));
-	return -1;
+}
+
+/* Copy the segments of job J into its part, noting what fails. */
+static void *
+job_main(void *arg)
+{
+	struct job *j = arg;
+	FILE *fp = xf_output_fp(j->p.o);
+	char *buf = j->buf;
+	const struct seg *sg;
+	off_t pos;
+	size_t i, want;
+	ssize_t n;
+
+	for (i = 0; i < j->nseg && j->fail == J_OK; i++) {
+		sg = &j->seg[i];
+		for (pos = sg->from; pos < sg->to; pos += n) {
+			want = FBLOCK;
+			if ((off_t)want > sg->to - pos)
+				want = (size_t)(sg->to - pos);
+			if ((n = pread(sg->fi->fd, buf, want, pos)) == -1 &&
+			    errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			if (n <= 0) {
+				j->fail = n == 0 ? J_SHORT : J_READ;
+				j->err = errno;
+				j->failin = sg->fi;
+				break;
+			}
+			if (fwrite(buf, 1, (size_t)n, fp) != (size_t)n) {
+				j->fail = J_WRITE;
+				j->err = errno;
+				break;
+			}
+		}
+		if (j->fail == J_OK && sg->lf && putc('\n', fp) == EOF) {
+			j->fail = J_WRITE;
+			j->err = errno;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Start copying job J: in a thread of its own if THREADS is 2, or 1 and
+ * the job is long.
+ */
+static void
+job_start(struct job *j, int threads)
+{
+	/* The header first: the CSV writer keeps a buffer of its own. */
+	if (xf_csvout_flush(j->p.out) == -1) {
+		j->fail = J_WRITE;
+		j->err = errno;
+		return;
+	}
+	j->buf = xf_malloc(FBLOCK);
+	if ((threads == 2 || (threads == 1 && j->size >= JOB_THREAD)) &&
+	    pthread_create(&j->thr, NULL, job_main, j) == 0) {
+		j->running = 1;
+		return;
+	}
+	job_main(j);
+}
+
+/*
+ * Wait for job J, then finish its part (printing its name), or abandon
+ * it if it or ABANDON failed.  Returns 0, or -1 after a diagnostic.
+ */
+static int
+job_finish(struct run *r, struct job *j, int abandon)
+{
+	struct part *p = &j->p;
+	int rc = -1;
+
+	if (j->running)
+		pthread_join(j->thr, NULL);
+	errno = j->err;
+	switch (j->fail) {
+	case J_READ:
+		xf_warn("%s", j->failin->path);
+		break;
+	case J_SHORT:
+		xf_warnx("%s: the file changed while being split",
+		    j->failin->path);
+		break;
+	case J_WRITE:
+		xf_warn("%s", p->name);
+		break;
+	case J_OK:
+		if (!abandon)
+			rc = part_close(r, p);
+		break;
+	}
+	if (p->o != NULL) {
+		xf_csvout_free(p->out);
+		xf_output_abort(p->o);
+		free(p->name);
+	}
+	free(j->seg);
+	free(j->buf);
+	memset(j, 0, sizeof(*j));
+	return rc;
 }
 
 /* Move C past inputs it has finished.  Returns 0, or -1 if all are. */
@@ -1030,9 +1159,9 @@ fast_next(struct fast *f, struct cursor *c)
 	return 0;
 }
 
-/* Copy the next N records to part P. */
+/* The next N records go to job J. */
 static int
-fast_records(struct fast *f, struct part *p, struct cursor *c,
+fast_records(struct fast *f, struct job *j, struct cursor *c,
     unsigned long long n)
 {
 	struct finput *fi;
@@ -1044,19 +1173,20 @@ fast_records(struct fast *f, struct part *p, struct cursor *c,
 		take = fi->nrec - c->at.rec;
 		if (take > n)
 			take = n;
-		if (fast_seek_rec(f, fi, c->at.rec + take, &to) == -1 ||
-		    fast_copy(f, p, fi, &c->at, &to) == -1)
+		if (fast_seek_rec(f, fi, c->at.rec + take, &to) == -1)
 			return -1;
+		fast_copy(f, j, fi, &c->at, &to);
 		c->at = to;
 		n -= take;
 	}
 	return 0;
 }
 
-/* Fill part P with the records that fit in SIZE bytes, at least one. */
+/* The records that fit in SIZE bytes, at least one, go to job J. */
 static int
-fast_bytes(struct fast *f, struct part *p, struct cursor *c, size_t size)
+fast_bytes(struct fast *f, struct job *j, struct cursor *c, size_t size)
 {
+	const struct part *p = &j->p;
 	struct finput *fi;
 	struct mark to;
 	unsigned long long avail;
@@ -1078,8 +1208,7 @@ fast_bytes(struct fast *f, struct part *p, struct cursor *c, size_t size)
 			if (fast_seek_rec(f, fi, c->at.rec + 1, &to) == -1)
 				return -1;
 		}
-		if (fast_copy(f, p, fi, &c->at, &to) == -1)
-			return -1;
+		fast_copy(f, j, fi, &c->at, &to);
 		c->at = to;
 	}
 	return 0;
@@ -1090,28 +1219,50 @@ static int
 fast_split(struct run *r, struct fast *f)
 {
 	const struct options *opt = r->opt;
-	struct part *p = &r->cur;
+	struct job *jobs, *j;
 	struct cursor c;
 	unsigned long long n;
-	size_t i;
-	int rc;
+	size_t w, head = 0, busy = 0, i;
+	int rc = 0, forced, threads;
+
+	w = thread_count(&forced);
+	threads = w == 1 ? 0 : forced ? 2 : 1;
+	jobs = xf_calloc(w, sizeof(*jobs));
 
 	c.i = 0;
 	c.at = f->in[0].marks.v[0];
-	while (f->done < r->total) {
-		if (part_open(r, p) == -1)
-			return -1;
+	while (rc == 0 && f->done < r->total) {
+		if (busy == w) {
+			rc = job_finish(r, &jobs[head], 0);
+			head = (head + 1) % w;
+			busy--;
+			if (rc == -1)
+				break;
+		}
+		j = &jobs[(head + busy) % w];
+		if (part_open(r, &j->p) == -1) {
+			rc = -1;
+			break;
+		}
+		busy++;
 		if (opt->mode == M_PARTS)
 			n = share(r, r->nmade);
 		else
 			n = (unsigned long long)opt->rows;
 		if (opt->mode == M_BYTES)
-			rc = fast_bytes(f, p, &c, opt->bytes);
+			rc = fast_bytes(f, j, &c, opt->bytes);
 		else
-			rc = fast_records(f, p, &c, n);
-		if (rc == -1 || part_close(r, p) == -1)
-			return -1;
+			rc = fast_records(f, j, &c, n);
+		if (rc == 0)
+			job_start(j, threads);
 	}
+	/* In order; after a failure, the parts still open are abandoned. */
+	for (; busy > 0; busy--, head = (head + 1) % w)
+		if (job_finish(r, &jobs[head], rc == -1) == -1)
+			rc = -1;
+	free(jobs);
+	if (rc == -1)
+		return -1;
 	for (i = 0; i < f->nin; i++)
 		xf_rejects_input_done(r->rej, f->in[i].path);
 	return 0;

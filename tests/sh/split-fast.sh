@@ -16,10 +16,10 @@
 #  - the fast path is taken: a needless quote survives in its parts and
 #    not in the slow path's;
 #  - a FIFO named as the input is read once, by the slow path;
-#  - the scan in stretches at once (XF_SPLIT_THREADS, up to 64 of them,
-#    cuts after LFs in quotes, in the header, before a U+FFxx character)
-#    gives byte for byte what the scan in one stretch gives, on every
-#    input above.
+#  - the scan in stretches at once and the parts copied in threads
+#    (XF_SPLIT_THREADS, up to 64 of them; cuts after LFs in quotes, in
+#    the header, before a U+FFxx character) give byte for byte what one
+#    thread gives, on every input above.
 #
 # usage: tests/sh/split-fast.sh bindir
 # Prints "split-fast: N passed, N failed" last.
