@@ -1014,6 +1014,7 @@ struct job {
 	char		*buf;		/* FBLOCK bytes */
 	pthread_t	 thr;
 	int		 running;	/* in a thread of its own */
+	atomic_int	 done;		/* the copying is over */
 	enum { J_OK, J_READ, J_SHORT, J_WRITE } fail;
 	int		 err;		/* errno of the failure */
 	const struct finput *failin;	/* the input of a J_READ, J_SHORT */
@@ -1081,6 +1082,7 @@ job_main(void *arg)
 			j->err = errno;
 		}
 	}
+	atomic_store_explicit(&j->done, 1, memory_order_release);
 	return NULL;
 }
 
@@ -1095,6 +1097,7 @@ job_start(struct job *j, int threads)
 	if (xf_csvout_flush(j->p.out) == -1) {
 		j->fail = J_WRITE;
 		j->err = errno;
+		atomic_store_explicit(&j->done, 1, memory_order_relaxed);
 		return;
 	}
 	j->buf = xf_malloc(FBLOCK);
@@ -1232,13 +1235,19 @@ fast_split(struct run *r, struct fast *f)
 	c.i = 0;
 	c.at = f->in[0].marks.v[0];
 	while (rc == 0 && f->done < r->total) {
-		if (busy == w) {
+		/*
+		 * Name the parts done so far, as soon as they are; with every
+		 * thread busy, wait for the oldest.
+		 */
+		while (rc == 0 && busy > 0 && (busy == w ||
+		    atomic_load_explicit(&jobs[head].done,
+		    memory_order_acquire))) {
 			rc = job_finish(r, &jobs[head], 0);
 			head = (head + 1) % w;
 			busy--;
-			if (rc == -1)
-				break;
 		}
+		if (rc == -1)
+			break;
 		j = &jobs[(head + busy) % w];
 		if (part_open(r, &j->p) == -1) {
 			rc = -1;
