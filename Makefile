@@ -4,7 +4,8 @@
 #   make                 build every command into build/bin/
 #   make check           install missing packages, then unit tests (cmocka),
 #                        golden CLI tests and docs checks, plain and again
-#                        under ASan+UBSan; the last line counts them
+#                        under ASan+UBSan, xf-split's under TSan; the last
+#                        line counts them
 #   make demo            run the tools on the built-in sample
 #   make screenshot      docs/report-demo.png from the demo's HTML report
 #   make bench           scripts/bench (see docs/benchmarks.md)
