@@ -44,6 +44,14 @@ xf_csvscan_init(struct xf_csvscan *s, int delim, size_t maxfield)
 	s->special[(unsigned char)delim] |= SP_PLAIN;
 	s->special['"'] |= SP_PLAIN;
 	s->special['\n'] |= SP_PLAIN;
+	/*
+	 * Plain fields are passed a word at a time by looking for a byte
+	 * not above the delimiter and the quote (LF is below both), where
+	 * that bound is below '0', so that digits do not stop the skip.
+	 */
+	s->low = (unsigned int)(delim > '"' ? delim : '"') + 1;
+	if (s->low > '0')
+		s->low = 0;
 }
 
 void
@@ -98,6 +106,18 @@ record_end(struct xf_csvscan *s)
 #define ONES		0x0101010101010101ULL
 #define HIGHS		0x8080808080808080ULL
 #define ZERO(v)		(((v) - ONES) & ~(v) & HIGHS)
+/* Whether a byte of v is below the byte in every byte of l (l <= 0x80). */
+#define LESS(v, l)	(((v) - (l)) & ~(v) & HIGHS)
+
+/*
+ * Bytes 0-5 of a little-endian word as two three-byte characters: lead
+ * bytes 1110xxxx at 0 and 3, continuation bytes 10xxxxxx at 1, 2, 4, 5;
+ * BAD_LOW has the bits of the lead's low nibbles that are not E1-EF but
+ * ED.
+ */
+#define TWO3_MASK	0x0000c0c0f0c0c0f0ULL
+#define TWO3_BITS	0x00008080e08080e0ULL
+#define BAD_LOW		((1U << 0x0) | (1U << 0xd))
 
 /*
  * How many of the N bytes at BUF are whole UTF-8 characters, all valid
@@ -132,7 +152,25 @@ clean_prefix(const char *buf, size_t n)
 		/* Chinese: three-byte characters, E1-EF but ED, in a run. */
 		if (c >= 0xe1 && c <= 0xef && c != 0xed && n - i >= 3 &&
 		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/*
+			 * Two characters a word: their lead bytes' high
+			 * nibbles and the continuation bytes' top bits in one
+			 * comparison, then the leads' low nibbles, neither 0
+			 * (E0 has a range of its own) nor D (ED, surrogates).
+			 * Whatever this does not take, the loops below judge.
+			 */
+			for (i += 3; n - i >= 8; i += 6) {
+				memcpy(&w, u + i, 8);
+				if ((w & TWO3_MASK) != TWO3_BITS ||
+				    ((BAD_LOW >> (w & 0xf) |
+				    BAD_LOW >> (w >> 24 & 0xf)) & 1) != 0)
+					break;
+			}
+			for (; n - i >= 3; i += 3) {
+#else
 			for (i += 3; n - i >= 3; i += 3) {
+#endif
 				c = u[i];
 				if ((unsigned int)(c - 0xe1) > 0xef - 0xe1 ||
 				    c == 0xed || (((u[i + 1] & 0xc0) ^ 0x80) |
@@ -164,9 +202,11 @@ xf_csvscan_feed(struct xf_csvscan *s, const char *buf, size_t n,
     void (*onrecord)(void *, size_t), void *arg)
 {
 	const unsigned char *p = (const unsigned char *)buf;
-	const unsigned char *end, *fbeg = p;
+	const unsigned char *end, *stop, *fbeg = p;
 	const uint64_t wd = ONES * (unsigned char)s->delim, wq = ONES * '"';
 	const uint64_t wlf = ONES * '\n';
+	const unsigned int low = s->low;
+	const uint64_t wlow = ONES * low;
 	uint64_t w;
 	const unsigned char *sp = s->special;
 	unsigned char delim = (unsigned char)s->delim;
@@ -208,16 +248,36 @@ xf_csvscan_feed(struct xf_csvscan *s, const char *buf, size_t n,
 			st = ST_PLAIN;
 			/* FALLTHROUGH */
 		case ST_PLAIN:
-			/* Skip eight bytes at a time, then find the stop. */
-			while (end - p >= 8) {
-				memcpy(&w, p, 8);
-				if ((ZERO(w ^ wd) | ZERO(w ^ wq) |
-				    ZERO(w ^ wlf)) != 0)
+			/*
+			 * Skip eight bytes at a time, then find the stop in
+			 * the word that may hold it.  With a delimiter below
+			 * '0' a word is passed by one test, for a byte below
+			 * LOW: the delimiter, the quote, LF or one of a few
+			 * other ASCII bytes (space, '+'), for which the word is
+			 * looked at byte by byte and then left.
+			 */
+			for (;;) {
+				if (low != 0)
+					while (end - p >= 8) {
+						memcpy(&w, p, 8);
+						if (LESS(w, wlow) != 0)
+							break;
+						p += 8;
+					}
+				else
+					while (end - p >= 8) {
+						memcpy(&w, p, 8);
+						if ((ZERO(w ^ wd) | ZERO(w ^ wq) |
+						    ZERO(w ^ wlf)) != 0)
+							break;
+						p += 8;
+					}
+				stop = end - p > 8 ? p + 8 : end;
+				while (p < stop && (sp[*p] & SP_PLAIN) == 0)
+					p++;
+				if (p < stop || p == end)
 					break;
-				p += 8;
 			}
-			while (p < end && (sp[*p] & SP_PLAIN) == 0)
-				p++;
 			if (p == end)
 				goto out;
 			if (*p == delim) {

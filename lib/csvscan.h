@@ -45,6 +45,7 @@ struct xf_csvscan {
 	int		 state;
 	size_t		 nfield;	/* fields ended in this record */
 	size_t		 flen;		/* raw bytes of the field so far */
+	unsigned int	 low;		/* see xf_csvscan_feed's plain fields */
 	unsigned long long origin;	/* the offset the scan began at */
 	unsigned char	 special[256];
 };

@@ -330,6 +330,185 @@ csvscan_init_at__ef_first__clean(void **state)
 	assert_non_null(a.err);
 }
 
+/*
+ * Whether the N bytes at S are UTF-8, by the table of well-formed byte
+ * sequences in the Unicode Standard (Table 3-7), written out here apart
+ * from the scanner's own checks.
+ */
+static int
+wellformed(const unsigned char *s, size_t n)
+{
+	size_t i = 0, len, k;
+	unsigned char c, lo, hi;
+
+	while (i < n) {
+		c = s[i];
+		if (c <= 0x7f) {
+			i++;
+			continue;
+		}
+		lo = 0x80;
+		hi = 0xbf;
+		if (c >= 0xc2 && c <= 0xdf)
+			len = 2;
+		else if (c == 0xe0) {
+			len = 3;
+			lo = 0xa0;
+		} else if ((c >= 0xe1 && c <= 0xec) || c == 0xee || c == 0xef)
+			len = 3;
+		else if (c == 0xed) {
+			len = 3;
+			hi = 0x9f;
+		} else if (c == 0xf0) {
+			len = 4;
+			lo = 0x90;
+		} else if (c >= 0xf1 && c <= 0xf3)
+			len = 4;
+		else if (c == 0xf4) {
+			len = 4;
+			hi = 0x8f;
+		} else
+			return 0;
+		if (n - i < len || s[i + 1] < lo || s[i + 1] > hi)
+			return 0;
+		for (k = 2; k < len; k++)
+			if (s[i + k] < 0x80 || s[i + k] > 0xbf)
+				return 0;
+		i += len;
+	}
+	return 1;
+}
+
+/* Record ends, all of them. */
+struct allends {
+	size_t		 base;
+	size_t		 off[512];
+	size_t		 n;
+};
+
+static void
+on_record_all(void *arg, size_t end)
+{
+	struct allends *e = arg;
+
+	if (e->n < 512)
+		e->off[e->n] = e->base + end;
+	e->n++;
+}
+
+static uint32_t
+lcg(uint32_t *x)
+{
+	*x = *x * 1103515245U + 12345U;
+	return *x >> 8;
+}
+
+/*
+ * Random records of Chinese, other UTF-8, ASCII that stops a plain
+ * field's word skip for nothing (space, '+', '!') and, now and then, a
+ * sequence that is not UTF-8 (a surrogate, an overlong form, a code
+ * point past U+10FFFF, a stray or cut byte), in plain and quoted fields,
+ * with ',', tab and ';' (which the word skip tests exactly) between
+ * them, fed in pieces of every size: clean exactly when the whole input
+ * is UTF-8, and then every record end found where it was made.
+ */
+static void
+csvscan_feed__random_utf8__verdict_and_ends_exact(void **state)
+{
+	static const char *const good[] = {
+		"a", "Z9", " ", "+", "-", "!", "#", "\xe4\xbd\xa0", "\xe5\xa5\xbd",
+		"\xef\xbc\x8c", "\xe1\x80\x80", "\xef\xbf\xbd", "\xed\x9f\xbf",
+		"\xe0\xa0\x80", "\xc3\xa9", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf",
+		"\xe6\x8b\x96\xe6\xac\xa0\xe5\xb7\xa5\xe8\xb5\x84",
+	};
+	static const char *const bad[] = {
+		"\xed\xa0\x80", "\xe0\x9f\xbf", "\xc0\xaf", "\xc1\xbf",
+		"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\x80", "\xff",
+		"\xe4\xbd", "\xe4", "\xf0\x9f\x98",
+	};
+	static const int delims[] = { ',', '\t', ';' };
+	static char in[4096];
+	char buf[600];
+	struct xf_csvscan sc;
+	struct allends e;
+	size_t want[512], nwant, len, have, pos, used, k, step;
+	uint32_t x = 7;
+	int trial, r, f, j, np, delim, quoted, nclean = 0, ndirty = 0;
+	const char *pc;
+
+	(void)state;
+	for (trial = 0; trial < 3000; trial++) {
+		delim = delims[lcg(&x) % 3];
+		len = 0;
+		nwant = 0;
+		in[len++] = 'a';
+		in[len++] = (char)delim;
+		in[len++] = 'b';
+		in[len++] = '\n';
+		want[nwant++] = len;
+		for (r = 0; r < 1 + (int)(lcg(&x) % 12); r++) {
+			for (f = 0; f < 2; f++) {
+				if (f > 0)
+					in[len++] = (char)delim;
+				quoted = lcg(&x) % 3 == 0;
+				if (quoted)
+					in[len++] = '"';
+				np = (int)(lcg(&x) % 30);
+				for (j = 0; j < np; j++) {
+					if (quoted && lcg(&x) % 8 == 0) {
+						pc = lcg(&x) % 2 ? "\"\"" : "\n";
+						if (lcg(&x) % 2)
+							pc = delim == ',' ? "," :
+							    delim == ';' ? ";" : "\t";
+					} else if (lcg(&x) % 150 == 0)
+						pc = bad[lcg(&x) % (sizeof(bad) /
+						    sizeof(bad[0]))];
+					else
+						pc = good[lcg(&x) % (sizeof(good) /
+						    sizeof(good[0]))];
+					memcpy(in + len, pc, strlen(pc));
+					len += strlen(pc);
+				}
+				if (quoted)
+					in[len++] = '"';
+			}
+			in[len++] = '\n';
+			want[nwant++] = len;
+		}
+		assert_true(len < sizeof(in));
+
+		xf_csvscan_init(&sc, delim, 100000);
+		memset(&e, 0, sizeof(e));
+		have = pos = 0;
+		step = 1 + lcg(&x) % 300;
+		while (pos < len) {
+			k = len - pos < step ? len - pos : step;
+			memcpy(buf + have, in + pos, k);
+			pos += k;
+			have += k;
+			e.base = pos - have;
+			used = xf_csvscan_feed(&sc, buf, have, on_record_all, &e);
+			if (sc.err != NULL)
+				break;
+			memmove(buf, buf + used, have - used);
+			have -= used;
+		}
+		if (wellformed((const unsigned char *)in, len)) {
+			nclean++;
+			assert_int_equal(xf_csvscan_end(&sc, have), 0);
+			assert_int_equal(sc.records, nwant);
+			assert_int_equal(e.n, nwant);
+			for (k = 0; k < nwant; k++)
+				assert_int_equal(e.off[k], want[k]);
+		} else {
+			ndirty++;
+			assert_int_equal(xf_csvscan_end(&sc, have), -1);
+		}
+	}
+	/* Both kinds were made, many of each. */
+	assert_true(nclean > 500 && ndirty > 500);
+}
+
 int
 main(void)
 {
@@ -349,6 +528,8 @@ main(void)
 		cmocka_unit_test(csvscan_join__not_where_a_stopped__refused),
 		cmocka_unit_test(csvscan_join__other_width__err_set),
 		cmocka_unit_test(csvscan_init_at__ef_first__clean),
+		cmocka_unit_test(
+		    csvscan_feed__random_utf8__verdict_and_ends_exact),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
