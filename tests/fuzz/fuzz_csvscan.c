@@ -11,7 +11,11 @@
  *     read on its own after the header, must give exactly the fields the
  *     reader gave for that record;
  *   - the scanner gives the same verdict whatever the buffer size the
- *     input is fed in, and for a clean input the same record ends.
+ *     input is fed in, and for a clean input the same record ends;
+ *   - scanned as two stretches, the second begun just after the first LF
+ *     from the middle on (xf_csvscan_init_at) and joined, or, where the
+ *     join refuses the guess, the first scan going on over the second
+ *     stretch's bytes: the same verdict and records as one scan.
  * Any broken promise aborts.
  *
  * The first input byte chooses the options; the rest is the CSV text:
@@ -79,6 +83,35 @@ done:
 	return rc;
 }
 
+/*
+ * The verdict on S (LEN bytes) scanned in two stretches cut just after
+ * the first LF from LEN / 2 on, as xf-split does on a large file; 1 if
+ * there is no such LF.  *RECORDS is the records counted.
+ */
+static int
+stretches(const char *s, size_t len, int delim, size_t maxfield,
+    unsigned long long *records)
+{
+	struct xf_csvscan a, b;
+	const char *lf;
+	size_t cut, used;
+	int rc;
+
+	if (len < 2 || (lf = memchr(s + len / 2, '\n', len - len / 2)) ==
+	    NULL || (cut = (size_t)(lf - s) + 1) == len)
+		return 1;
+	xf_csvscan_init(&a, delim, maxfield);
+	if (xf_csvscan_feed(&a, s, cut, NULL, NULL) != cut || a.err != NULL)
+		return -1;
+	xf_csvscan_init_at(&b, delim, maxfield, cut);
+	used = xf_csvscan_feed(&b, s + cut, len - cut, NULL, NULL);
+	if (xf_csvscan_join(&a, &b) == -1)
+		used = xf_csvscan_feed(&a, s + cut, len - cut, NULL, NULL);
+	rc = xf_csvscan_end(&a, len - cut - used);
+	*records = a.records;
+	return rc;
+}
+
 /* Read S (LEN bytes) with the reader; the records into *rows. */
 static struct xf_csvin *
 reader(const char *s, size_t len, const struct xf_csvopt *opt, FILE **fp)
@@ -103,6 +136,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *piece;
 	FILE *fp, *fp1;
 	size_t len, step, hlen, i, k, rec, start;
+	unsigned long long nrec;
 	int delim, rc, clean;
 
 	if (size < 1)
@@ -119,6 +153,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	clean = scan(s, len, len + 1, delim, opt.maxfield, &sc, &e1) == 0;
 	if ((scan(s, len, step, delim, opt.maxfield, &sc2, &e2) == 0) !=
 	    clean)
+		abort();
+	rc = stretches(s, len, delim, opt.maxfield, &nrec);
+	if (rc != 1 && ((rc == 0) != clean || (clean && nrec != sc.records)))
 		abort();
 	if (!clean)
 		return 0;
