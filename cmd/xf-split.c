@@ -1022,7 +1022,7 @@ struct job {
 
 /* Add the records of FI from boundary A to boundary B to job J. */
 static void
-fast_copy(struct fast *f, struct job *j, const struct finput *fi,
+job_add(struct fast *f, struct job *j, const struct finput *fi,
     const struct mark *a, const struct mark *b)
 {
 	struct seg *sg;
@@ -1178,7 +1178,7 @@ fast_records(struct fast *f, struct job *j, struct cursor *c,
 			take = n;
 		if (fast_seek_rec(f, fi, c->at.rec + take, &to) == -1)
 			return -1;
-		fast_copy(f, j, fi, &c->at, &to);
+		job_add(f, j, fi, &c->at, &to);
 		c->at = to;
 		n -= take;
 	}
@@ -1211,7 +1211,7 @@ fast_bytes(struct fast *f, struct job *j, struct cursor *c, size_t size)
 			if (fast_seek_rec(f, fi, c->at.rec + 1, &to) == -1)
 				return -1;
 		}
-		fast_copy(f, j, fi, &c->at, &to);
+		job_add(f, j, fi, &c->at, &to);
 		c->at = to;
 	}
 	return 0;

@@ -111,9 +111,9 @@ record_end(struct xf_csvscan *s)
 
 /*
  * Bytes 0-5 of a little-endian word as two three-byte characters: lead
- * bytes 1110xxxx at 0 and 3, continuation bytes 10xxxxxx at 1, 2, 4, 5;
- * BAD_LOW has the bits of the lead's low nibbles that are not E1-EF but
- * ED.
+ * bytes 1110xxxx at 0 and 3, continuation bytes 10xxxxxx at 1, 2, 4, 5.
+ * BAD_LOW has a bit for each low nibble a lead may not have here: 0 (E0,
+ * whose next byte has a range of its own) and D (ED, surrogates).
  */
 #define TWO3_MASK	0x0000c0c0f0c0c0f0ULL
 #define TWO3_BITS	0x00008080e08080e0ULL
