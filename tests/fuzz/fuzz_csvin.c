@@ -20,8 +20,10 @@
  * is NUL-terminated at len; no good field is longer than the maximum;
  * without ragged, a good record has as many fields as the first; a bad
  * record has one of the reader's messages, and a raw one is a single
- * field within the maximum.  At the end: the byte count is the input size and the
- * encoding is one that was asked for.  In UTF-8, a good record written
+ * field within the maximum.  Each record is also the one a second reader
+ * gives that sends every record through libcsv (opt.libcsv): same
+ * verdict, line, message and fields.  At the end: the byte count is the
+ * input size and the encoding is one that was asked for.  In UTF-8, a good record written
  * with csvout.h and read again gives the same fields (not done for the
  * padding, to keep it cheap).
  */
@@ -60,6 +62,8 @@ static int	 known_message(const char *);
 static void	 check_fields(const struct xf_row *, unsigned long) NOTRACE;
 static void	 round_trip(const struct xf_row *, const struct xf_csvopt *,
 		    int);
+static void	 same_as_libcsv(struct xf_csvin *, int, const struct xf_row *,
+		    struct xf_csvin *) NOTRACE;
 
 static const int delims[4] = { ',', ';', '\t', '|' };
 static const enum xf_encoding encodings[4] = {
@@ -205,13 +209,44 @@ round_trip(const struct xf_row *row, const struct xf_csvopt *opt, int crlf)
 	free(buf);
 }
 
+/*
+ * The next record of lib, the libcsv-only reader, must be the one in
+ * (rc, row) just read directly where it could be.
+ */
+static void
+same_as_libcsv(struct xf_csvin *in, int rc, const struct xf_row *row,
+    struct xf_csvin *lib)
+{
+	struct xf_row r;
+	size_t i;
+
+	memset(&r, 0, sizeof(r));
+	if (xf_csvin_next(lib, &r) != rc)
+		fail("libcsv alone: another verdict", row->line, 0, NULL);
+	if (rc != XF_CSV_ROW && rc != XF_CSV_BAD)
+		return;
+	if (r.line != row->line || r.raw != row->raw ||
+	    r.nfield != row->nfield)
+		fail("libcsv alone: another line, kind or width", row->line,
+		    r.nfield, NULL);
+	if (rc == XF_CSV_BAD &&
+	    strcmp(xf_csvin_error(lib), xf_csvin_error(in)) != 0)
+		fail("libcsv alone: another message", row->line, 0,
+		    xf_csvin_error(lib));
+	for (i = 0; i < r.nfield; i++)
+		if (r.len[i] != row->len[i] ||
+		    memcmp(r.field[i], row->field[i], r.len[i]) != 0)
+			fail("libcsv alone: another field", row->line, i,
+			    NULL);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct xf_csvopt opt;
-	struct xf_csvin *in;
+	struct xf_csvopt opt, libopt;
+	struct xf_csvin *in, *lib;
 	struct xf_row row;
-	FILE *fp;
+	FILE *fp, *libfp;
 	char *buf;
 	size_t pad = 0, n, maxfield, i;
 	unsigned long lines, padlines, prev = 1, nrec = 0;
@@ -252,9 +287,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(buf);
 		return 0;
 	}
+	if ((libfp = fmemopen(buf, n, "r")) == NULL)
+		abort();
 	if ((in = xf_csvin_new(fp, "<fuzz>", &opt)) == NULL)
 		abort();
+	libopt = opt;
+	libopt.libcsv = 1;
+	if ((lib = xf_csvin_new(libfp, "<fuzz>", &libopt)) == NULL)
+		abort();
 	while ((rc = xf_csvin_next(in, &row)) != XF_CSV_EOF) {
+		same_as_libcsv(in, rc, &row, lib);
 		if (rc != XF_CSV_ROW && rc != XF_CSV_BAD)
 			fail("unexpected return from xf_csvin_next", row.line,
 			    0, NULL);
@@ -295,6 +337,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    row.line > padlines)
 			round_trip(&row, &opt, (int)(nrec & 1));
 	}
+	same_as_libcsv(in, XF_CSV_EOF, &row, lib);
+	if (xf_csvin_close(lib) != 0)
+		fail("close reports an error (libcsv alone)", prev, 0, NULL);
+	fclose(libfp);
 	if (xf_csvin_bytes(in) != n)
 		fail("byte count is not the input size", prev, 0, NULL);
 	enc = xf_csvin_encoding(in);

@@ -22,14 +22,21 @@
 
 #include "csvin.h"
 
+/*
+ * The transcript of reading data (a NUL byte in a field written as
+ * "<NUL>"); *direct, if not NULL, gets the number of records read
+ * without libcsv and *records the number of records.
+ */
 static char *
-transcript(const char *data, size_t len, const struct xf_csvopt *opt)
+transcript_direct(const char *data, size_t len, const struct xf_csvopt *opt,
+    unsigned long long *direct, unsigned long long *records)
 {
 	struct xf_csvin *in;
 	struct xf_row row;
 	FILE *fp, *out;
 	char *buf = NULL;
-	size_t blen, i;
+	size_t blen, i, j;
+	unsigned long long nrec = 0;
 	int rc, first = 1;
 
 	fp = fmemopen((void *)(uintptr_t)data, len, "r");
@@ -43,6 +50,7 @@ transcript(const char *data, size_t len, const struct xf_csvopt *opt)
 		if (!first)
 			fputs(" / ", out);
 		first = 0;
+		nrec++;
 		if (rc == XF_CSV_ROW)
 			fprintf(out, "%lu:", row.line);
 		else
@@ -51,14 +59,43 @@ transcript(const char *data, size_t len, const struct xf_csvopt *opt)
 			assert_int_equal(row.field[i][row.len[i]], '\0');
 			if (i > 0)
 				fputc('|', out);
-			fwrite(row.field[i], 1, row.len[i], out);
+			for (j = 0; j < row.len[i]; j++)
+				if (row.field[i][j] == '\0')
+					fputs("<NUL>", out);
+				else
+					fputc(row.field[i][j], out);
 		}
 	}
 	assert_int_equal(rc, XF_CSV_EOF);
+	if (direct != NULL)
+		*direct = xf_csvin_direct(in);
+	if (records != NULL)
+		*records = nrec;
 	assert_int_equal(xf_csvin_close(in), 0);
 	fclose(fp);
 	fclose(out);
 	return buf;
+}
+
+/*
+ * The transcript, which must be the same read directly (where the
+ * records allow) and through libcsv alone.
+ */
+static char *
+transcript(const char *data, size_t len, const struct xf_csvopt *opt)
+{
+	struct xf_csvopt o = { 0 };
+	char *direct, *libcsv;
+
+	if (opt != NULL)
+		o = *opt;
+	o.libcsv = 0;
+	direct = transcript_direct(data, len, &o, NULL, NULL);
+	o.libcsv = 1;
+	libcsv = transcript_direct(data, len, &o, NULL, NULL);
+	assert_string_equal(direct, libcsv);
+	free(libcsv);
+	return direct;
 }
 
 static void
@@ -457,6 +494,221 @@ next__invalid_in_both__left_as_is(void **state)
 	check(data, sizeof(data) - 1, NULL, "1:a / 2:x\xffy");
 }
 
+/* A small generator of random numbers, the same on every machine. */
+static uint32_t
+rnd(uint64_t *x)
+{
+	*x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(*x >> 33);
+}
+
+/* Append a random record to buf: mostly well formed, now and then not. */
+static size_t
+random_record(uint64_t *x, char *buf, int delim)
+{
+	static const char *const plain[] = {
+		"a", "xy z", "\xe4\xb8\xad\xe6\x96\x87", "12", " ", "", "\0"
+	};
+	static const char *const quoted[] = {
+		"a", "\xe4\xb8\xad", "\"\"", "\n", "\r\n", "x,y", "\t", ";"
+	};
+	static const char *const noise[] = {
+		"\"", "\r", "\n", "\"\"", "\n\n", "\xe4"
+	};
+	size_t n = 0, nf, i, k, np;
+	const char *p;
+
+	nf = 1 + rnd(x) % 4;
+	for (i = 0; i < nf; i++) {
+		if (i > 0)
+			buf[n++] = (char)delim;
+		if (rnd(x) % 3 == 0) {
+			buf[n++] = '"';
+			for (np = rnd(x) % 5; np > 0; np--) {
+				p = quoted[rnd(x) % 8];
+				memcpy(buf + n, p, strlen(p));
+				n += strlen(p);
+			}
+			buf[n++] = '"';
+		} else
+			for (np = rnd(x) % 4; np > 0; np--) {
+				k = rnd(x) % 7;
+				p = plain[k];
+				/* The NUL is one byte, not an empty string. */
+				memcpy(buf + n, p, k == 6 ? 1 : strlen(p));
+				n += k == 6 ? 1 : strlen(p);
+			}
+		if (rnd(x) % 40 == 0) {
+			p = noise[rnd(x) % 6];
+			memcpy(buf + n, p, strlen(p));
+			n += strlen(p);
+		}
+	}
+	switch (rnd(x) % 10) {
+	case 0:
+		buf[n++] = '\r';
+		buf[n++] = '\n';
+		break;
+	case 1:
+		buf[n++] = '\r';
+		break;
+	default:
+		buf[n++] = '\n';
+		break;
+	}
+	return n;
+}
+
+/*
+ * Random inputs (plain, quoted and doubled-quote fields, LF and CR in
+ * and out of quotes, NUL bytes, stray quotes, CRs and blank lines, a
+ * few over 64 KiB so that records straddle the reader's blocks; three
+ * delimiters, four field limits, ragged or not) give the same
+ * transcript read directly as through libcsv alone, and the direct
+ * path does read most of their records.
+ */
+static void
+next__random_inputs__direct_same_as_libcsv(void **state)
+{
+	static const int delims[] = { ',', '\t', ';' };
+	static const size_t maxf[] = { 0, 4, 16, 100 };
+	struct xf_csvopt o;
+	uint64_t x = 20261128;
+	unsigned long long direct, nrec, total = 0, records = 0;
+	size_t cap = 300000, len, want, t;
+	char *buf, *a, *b;
+
+	(void)state;
+	buf = malloc(cap);
+	assert_non_null(buf);
+	for (t = 0; t < 3000; t++) {
+		want = t % 300 == 0 ? 150000 : rnd(&x) % 400;
+		for (len = 0; len < want;)
+			len += random_record(&x, buf + len, delims[t % 3]);
+		memset(&o, 0, sizeof(o));
+		o.delim = delims[t % 3];
+		o.maxfield = maxf[rnd(&x) % 4];
+		o.ragged = rnd(&x) % 2;
+		o.encoding = XF_ENC_UTF8;
+		a = transcript_direct(buf, len, &o, &direct, &nrec);
+		o.libcsv = 1;
+		b = transcript_direct(buf, len, &o, NULL, NULL);
+		if (strcmp(a, b) != 0)
+			fail_msg("input %zu (%zu bytes) differs", t, len);
+		total += direct;
+		records += nrec;
+		free(a);
+		free(b);
+	}
+	assert_true(total > records / 2);
+	free(buf);
+}
+
+/*
+ * A block of input that ends just after a delimiter: the record goes on
+ * in the next block (found by fuzz_csvin: the direct path read the byte
+ * after the block, past the reader's buffer).
+ */
+static void
+next__delimiter_last_in_block__record_whole(void **state)
+{
+	char *data, *got, *at;
+	size_t i, len;
+
+	(void)state;
+	data = malloc(65536 + 16);
+	assert_non_null(data);
+	memcpy(data, "a,b\n", 4);
+	for (len = 4, i = 0; i < 16382; i++, len += 4)
+		memcpy(data + len, "1,2\n", 4);
+	memcpy(data + len, "333,4\n", 6);
+	len += 6;
+	assert_int_equal(data[65535], ',');
+	got = transcript(data, len, NULL);
+	at = strstr(got, " / 16384:");
+	assert_non_null(at);
+	assert_string_equal(at, " / 16384:333|4");
+	free(got);
+	free(data);
+}
+
+/*
+ * Two readers at once, one of them skipping an oversized field across
+ * its blocks while the other finds one too: each keeps its own message
+ * (found by fuzz_csvin reading an input directly and through libcsv
+ * side by side: the message was kept in one buffer for all readers).
+ */
+static void
+next__two_readers_skipping__each_its_message(void **state)
+{
+	static const char bdata[] = "a\n\"xxxxxxxxxxxxxxxxxxxx\nz\"\n";
+	struct xf_csvopt opt = { .maxfield = 16 };
+	struct xf_csvin *a, *b;
+	struct xf_row row;
+	FILE *afp, *bfp;
+	char *data;
+	size_t i, len;
+	int rc;
+
+	(void)state;
+	data = malloc(70000);
+	assert_non_null(data);
+	memcpy(data, "a,b\n", 4);
+	for (len = 4, i = 0; i < 16370; i++, len += 4)
+		memcpy(data + len, "1,2\n", 4);
+	memcpy(data + len, "3,\"", 3);
+	len += 3;
+	memset(data + len, 'x', 60);	/* 49 in the first block */
+	len += 60;
+	memcpy(data + len, "\"\n4,5\n", 6);
+	len += 6;
+	afp = fmemopen(data, len, "r");
+	a = xf_csvin_new(afp, "a", &opt);
+	for (i = 0; i < 16371; i++)
+		assert_int_equal(xf_csvin_next(a, &row), XF_CSV_ROW);
+
+	bfp = fmemopen((void *)(uintptr_t)bdata, sizeof(bdata) - 1, "r");
+	b = xf_csvin_new(bfp, "b", &opt);
+	assert_int_equal(xf_csvin_next(b, &row), XF_CSV_ROW);
+	assert_int_equal(xf_csvin_next(b, &row), XF_CSV_BAD);
+	assert_string_equal(xf_csvin_error(b), "field 1 is more than the "
+	    "limit of 16 bytes (record text cut at 16 bytes)");
+
+	rc = xf_csvin_next(a, &row);
+	assert_int_equal(rc, XF_CSV_BAD);
+	assert_int_equal(row.line, 16372);
+	assert_string_equal(xf_csvin_error(a), "field 2 is more than the "
+	    "limit of 16 bytes (record text cut at 16 bytes)");
+	assert_int_equal(xf_csvin_next(a, &row), XF_CSV_ROW);
+	assert_string_equal(row.field[0], "4");
+	xf_csvin_close(a);
+	xf_csvin_close(b);
+	fclose(afp);
+	fclose(bfp);
+	free(data);
+}
+
+/* A plain input is read directly from its first record to its last. */
+static void
+next__plain_input__every_record_direct(void **state)
+{
+	static const char data[] = "a,b\n1,\"x\"\"y\nz\"\r\n\"\",2\n";
+	struct xf_csvopt o = { 0 };
+	unsigned long long direct;
+	char *got;
+
+	(void)state;
+	got = transcript_direct(data, sizeof(data) - 1, &o, &direct, NULL);
+	assert_string_equal(got, "1:a|b / 2:1|x\"y\nz / 4:|2");
+	assert_int_equal(direct, 3);
+	free(got);
+	/* The last record without its line end is left to libcsv. */
+	got = transcript_direct(data, sizeof(data) - 2, &o, &direct, NULL);
+	assert_string_equal(got, "1:a|b / 2:1|x\"y\nz / 4:|2");
+	assert_int_equal(direct, 2);
+	free(got);
+}
+
 static void
 parse_encoding__names__accepted(void **state)
 {
@@ -516,6 +768,10 @@ main(void)
 		cmocka_unit_test(next__gbk_given__converted),
 		cmocka_unit_test(next__utf8_given__no_conversion),
 		cmocka_unit_test(next__invalid_in_both__left_as_is),
+		cmocka_unit_test(next__random_inputs__direct_same_as_libcsv),
+		cmocka_unit_test(next__plain_input__every_record_direct),
+		cmocka_unit_test(next__two_readers_skipping__each_its_message),
+		cmocka_unit_test(next__delimiter_last_in_block__record_whole),
 		cmocka_unit_test(parse_encoding__names__accepted),
 	};
 
