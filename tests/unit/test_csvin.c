@@ -605,6 +605,24 @@ next__random_inputs__direct_same_as_libcsv(void **state)
 }
 
 /*
+ * A buffer of CAP bytes holding the header "a,b" and LINES records
+ * "1,2", four bytes each; *len is their length.
+ */
+static char *
+filled(size_t cap, size_t lines, size_t *len)
+{
+	char *data = malloc(cap);
+	size_t i;
+
+	assert_non_null(data);
+	assert_true(4 + 4 * lines <= cap);
+	memcpy(data, "a,b\n", 4);
+	for (*len = 4, i = 0; i < lines; i++, *len += 4)
+		memcpy(data + *len, "1,2\n", 4);
+	return data;
+}
+
+/*
  * A block of input that ends just after a delimiter: the record goes on
  * in the next block (found by fuzz_csvin: the direct path read the byte
  * after the block, past the reader's buffer).
@@ -613,14 +631,10 @@ static void
 next__delimiter_last_in_block__record_whole(void **state)
 {
 	char *data, *got, *at;
-	size_t i, len;
+	size_t len;
 
 	(void)state;
-	data = malloc(65536 + 16);
-	assert_non_null(data);
-	memcpy(data, "a,b\n", 4);
-	for (len = 4, i = 0; i < 16382; i++, len += 4)
-		memcpy(data + len, "1,2\n", 4);
+	data = filled(65536 + 16, 16382, &len);
 	memcpy(data + len, "333,4\n", 6);
 	len += 6;
 	assert_int_equal(data[65535], ',');
@@ -651,11 +665,7 @@ next__two_readers_skipping__each_its_message(void **state)
 	int rc;
 
 	(void)state;
-	data = malloc(70000);
-	assert_non_null(data);
-	memcpy(data, "a,b\n", 4);
-	for (len = 4, i = 0; i < 16370; i++, len += 4)
-		memcpy(data + len, "1,2\n", 4);
+	data = filled(70000, 16370, &len);
 	memcpy(data + len, "3,\"", 3);
 	len += 3;
 	memset(data + len, 'x', 60);	/* 49 in the first block */
