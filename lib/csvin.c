@@ -439,12 +439,12 @@ undouble(struct xf_csvin *in, size_t dq)
  * The direct path.  libcsv looks at every byte through a switch on its
  * state and calls back for every field: about 200 MB/s here, most of
  * the time a tool like xf-route takes.  A record in the form nearly every
- * file is in is split here instead, at a few bytes a cycle:
+ * file is in is split here instead, a table lookup a byte:
  *   - no record is in progress and the first byte is not a line end;
  *   - an unquoted field holds no quote and no CR;
  *   - a quoted field opens at its first byte, holds no CR, doubles its
  *     quotes, and closes just before a delimiter or the record's end
- *     (LFs inside it are lines, as libcsv's reader counts them);
+ *     (an LF inside it is a line, as feed_segment counts lines);
  *   - the record ends with LF or CRLF inside the block;
  *   - no field has more bytes than the maximum, quotes counted.
  * The fields are those libcsv gives, and the record is queued as its
