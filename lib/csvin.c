@@ -86,8 +86,8 @@ struct xf_csvin {
 	const char	*skiperr;	/* what is wrong with the one skipped */
 	char		 toobig[96];	/* skiperr for a field over the limit */
 
-	/* Bytes that end a run of field text, unquoted and quoted. */
-	unsigned char	 stop[256], qstop[256];
+	/* Bytes that end a run of unquoted field text (see qstop). */
+	unsigned char	 stop[256];
 	unsigned long long direct;	/* records read without libcsv */
 };
 
@@ -419,6 +419,9 @@ feed_segment(struct xf_csvin *in, const char *s, size_t n)
 	}
 }
 
+/* Bytes that end a run of quoted field text, whatever the delimiter. */
+static const unsigned char qstop[256] = { ['"'] = 1, ['\n'] = 1, ['\r'] = 1 };
+
 /* Make the last field's DQ doubled quotes single, in the arena. */
 static void
 undouble(struct xf_csvin *in, size_t dq)
@@ -475,7 +478,7 @@ direct_record(struct xf_csvin *in, const char *s, size_t n)
 		} else {
 			dq = 0;
 			for (q = p + 1;; q++) {
-				while (q < e && !in->qstop[*q])
+				while (q < e && !qstop[*q])
 					q++;
 				if (q == e || *q == '\r')
 					goto undo;
@@ -803,7 +806,6 @@ xf_csvin_new(FILE *fp, const char *name, const struct xf_csvopt *opt)
 	parser_init(in);
 	in->stop[(unsigned char)in->opt.delim] = 1;
 	in->stop['"'] = in->stop['\n'] = in->stop['\r'] = 1;
-	in->qstop['"'] = in->qstop['\n'] = in->qstop['\r'] = 1;
 	return in;
 }
 

@@ -21,9 +21,10 @@
 #include "csvscan.h"
 
 /* Record ends seen, as offsets from the start of the whole input. */
+#define MAXENDS	512
 struct ends {
 	size_t		 base;
-	size_t		 off[16];
+	size_t		 off[MAXENDS];
 	size_t		 n;
 };
 
@@ -32,7 +33,7 @@ on_record(void *arg, size_t end)
 {
 	struct ends *e = arg;
 
-	if (e->n < 16)
+	if (e->n < MAXENDS)
 		e->off[e->n] = e->base + end;
 	e->n++;
 }
@@ -382,23 +383,6 @@ wellformed(const unsigned char *s, size_t n)
 	return 1;
 }
 
-/* Record ends, all of them. */
-struct allends {
-	size_t		 base;
-	size_t		 off[512];
-	size_t		 n;
-};
-
-static void
-on_record_all(void *arg, size_t end)
-{
-	struct allends *e = arg;
-
-	if (e->n < 512)
-		e->off[e->n] = e->base + end;
-	e->n++;
-}
-
 static uint32_t
 lcg(uint32_t *x)
 {
@@ -433,8 +417,8 @@ csvscan_feed__random_utf8__verdict_and_ends_exact(void **state)
 	static char in[4096];
 	char buf[600];
 	struct xf_csvscan sc;
-	struct allends e;
-	size_t want[512], nwant, len, have, pos, used, k, step;
+	struct ends e;
+	size_t want[MAXENDS], nwant, len, have, pos, used, k, step;
 	uint32_t x = 7;
 	int trial, r, f, j, np, delim, quoted, nclean = 0, ndirty = 0;
 	const char *pc;
@@ -490,7 +474,7 @@ csvscan_feed__random_utf8__verdict_and_ends_exact(void **state)
 			pos += k;
 			have += k;
 			e.base = pos - have;
-			used = xf_csvscan_feed(&sc, buf, have, on_record_all, &e);
+			used = xf_csvscan_feed(&sc, buf, have, on_record, &e);
 			if (sc.err != NULL)
 				break;
 			memmove(buf, buf + used, have - used);
