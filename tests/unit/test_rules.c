@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "ac.h"
+#include "hanzi.h"
 #include "rules.h"
 #include "xf.h"
 
@@ -466,6 +467,100 @@ classify__pcre2_only__same_answers(void **state)
 	check_direct(0);
 }
 
+/*
+ * The UTF-8 of the k-th character U+4E00 + 7j that, with the one after
+ * it, is left alone by the text's normalisation (traditional forms
+ * become simplified there), plus d, into b (3 bytes).
+ */
+static void
+han(char *b, size_t k, unsigned d)
+{
+	unsigned u = 0x4E00;
+
+	for (;; u += 7) {
+		if (xf_hanzi_simplify(u) != u || xf_hanzi_simplify(u + 1) !=
+		    u + 1)
+			continue;
+		if (k-- == 0)
+			break;
+	}
+	u += d;
+	b[0] = (char)(0xE0 | u >> 12);
+	b[1] = (char)(0x80 | (u >> 6 & 0x3F));
+	b[2] = (char)(0x80 | (u & 0x3F));
+}
+
+/*
+ * A literal set of 300 alternatives, each beginning with its own
+ * character (han's k-th), then a gap and a set of alternatives that
+ * share their first characters: the direct matcher finds the
+ * characters by hashing, and must find every one of the 300 and none of
+ * their neighbours (the characters after them, most of which the bloom filter in
+ * front lets through), with and without PCRE2.
+ */
+static void
+classify__direct__large_sets(void **state)
+{
+	struct xf_rules *r;
+	struct xf_classifier *c;
+	struct xf_verdict v;
+	char *rules, *p, t[64], want[64];
+	size_t k;
+	int on;
+
+	(void)state;
+	rules = p = malloc(4096);
+	assert_non_null(rules);
+	p += sprintf(p, "id,category,subcategory,weight,field,pattern,"
+	    "requires,keys,note\nbig,劳动纠纷,拖欠工资,2,content,\"(?:");
+	for (k = 0; k < 300; k++) {
+		if (k > 0)
+			*p++ = '|';
+		han(p, k, 0);
+		p += 3;
+	}
+	p += sprintf(p, ")[^。]{0,2}(?:工资款|工资|工钱|工)(?:没给|没)\",,,\n");
+	for (on = 0; on <= 1; on++) {
+		r = xf_rules_new();
+		assert_int_equal(xf_rules_load_mem(r, rules, strlen(rules),
+		    "big"), 0);
+		xf_rules_set_direct(r, on);
+		assert_int_equal(xf_rules_compile(r), 0);
+		c = xf_classifier_new(r);
+		for (k = 0; k < 300; k++) {
+			/* X的工资没给: 工资 before 工, 没给 before 没. */
+			han(t, k, 0);
+			strcpy(t + 3, "的工资没给。");
+			assert_int_equal(xf_classify(c, "", 0, t, strlen(t),
+			    &v), 0);
+			assert_string_equal(v.category, "劳动纠纷");
+			memcpy(want, t, 3);
+			strcpy(want + 3, "的工资没给");
+			assert_string_equal(v.evidence, want);
+			/*
+			 * The gap tries 工资 and 工 first, after which no
+			 * set member begins; with none, 工资款 goes on to
+			 * 没 (没给 does not).
+			 */
+			strcpy(t + 3, "工资款没有");
+			assert_int_equal(xf_classify(c, "", 0, t, strlen(t),
+			    &v), 0);
+			assert_string_equal(v.category, "劳动纠纷");
+			memcpy(want, t, 3);
+			strcpy(want + 3, "工资款没");
+			assert_string_equal(v.evidence, want);
+			han(t, k, 1);
+			strcpy(t + 3, "的工资没给。");
+			assert_int_equal(xf_classify(c, "", 0, t, strlen(t),
+			    &v), 0);
+			assert_string_equal(v.category, "其他");
+		}
+		xf_classifier_free(c);
+		xf_rules_free(r);
+	}
+	free(rules);
+}
+
 /* The prefilter must never change an answer. */
 static void
 classify__prefilter__same_answers_as_without(void **state)
@@ -545,6 +640,7 @@ main(void)
 		cmocka_unit_test(classify__direct__answers_as_pcre2),
 		cmocka_unit_test(classify__interpreter__anchored_match_stays_put),
 		cmocka_unit_test(classify__pcre2_only__same_answers),
+		cmocka_unit_test(classify__direct__large_sets),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
