@@ -12,10 +12,13 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "columns.h"
@@ -30,6 +33,9 @@
 #include "xf.h"
 
 #define MAXTEXT	16
+
+/* The most threads -j takes. */
+#define MAXJOBS	256
 
 /* Hybrid mode: the rules decide when their confidence reaches this. */
 #define HYBRID_CONFIDENCE	0.5
@@ -50,12 +56,11 @@ struct options {
 	enum mode	 mode;
 };
 
-struct run {
+/* What classifying a record needs of its own: one per thread. */
+struct worker {
 	const struct options *opt;
 	struct xf_classifier *cls;
-	struct xf_csvout *out;
-	struct xf_rejects *rej;
-	struct xf_header *hdr;
+	struct xf_csvout *out;		/* where its records go */
 	char		*joined;	/* --text columns joined */
 	size_t		 joinedcap;
 	struct xf_textmodel *model;	/* --model */
@@ -63,12 +68,61 @@ struct run {
 	char		*label;		/* the model's label, split */
 	char		*mexplain;	/* --explain in model mode */
 	size_t		 mexplaincap;
+	char		**field;	/* a batch's row (threads) */
+	size_t		 fieldcap;
+	struct run	*run;
+	pthread_t	 thr;
+};
+
+/*
+ * With -j N, the reading thread copies records into batches, N worker
+ * threads classify whole batches into writers of their own (in memory),
+ * and the reading thread writes the batches out in the order it read
+ * them, with the rejects of reading and of matching in line order
+ * (rejects.h: xf_rejects_hold), so that the output and the rejects are
+ * the bytes one thread writes.
+ */
+#define BATCH_ROWS	512
+#define BATCH_BYTES	(1024 * 1024)
+
+enum bstate { B_FREE, B_FILLED, B_TAKEN, B_DONE };
+
+struct batch {
+	enum bstate	 state;
+	size_t		 nrow, rowcap;
+	char		*data;		/* the fields' bytes */
+	size_t		 dlen, dcap;
+	size_t		*flen;		/* every field's length */
+	size_t		 nf, nfcap;
+	size_t		*rowf;		/* row i: fields rowf[i] .. [i + 1] */
+	unsigned long	*line;
+	int		*raw;
+	char		**err;		/* row i rejected: why */
+	struct xf_csvout *out;		/* the records classified */
+};
+
+struct run {
+	const struct options *opt;
+	struct worker	*w;
+	size_t		 njobs;
+	struct xf_csvout *out;
+	struct xf_rejects *rej;
+	struct xf_header *hdr;
 	unsigned long long records;
+	const char	*modelfile;
+	/* Threads. */
+	const struct textcols *tc;	/* the input's text columns */
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 filled, done;
+	struct batch	*ring;
+	size_t		 nring;
+	unsigned long long nfill, ntake, nwrite;	/* batch counts */
+	int		 quit;
 };
 
 static const char usage_line[] =
-    "usage: xf-classify [-AaDhVx] [-d delim] [-o file] [-r rules] "
-    "[-M model] [-m mode] [-s weight] [-T cols] [-t threshold] "
+    "usage: xf-classify [-AaDhVx] [-d delim] [-j jobs] [-o file] "
+    "[-r rules] [-M model] [-m mode] [-s weight] [-T cols] [-t threshold] "
     "[file ...]";
 
 enum { OPT_ADD = 0x200 };
@@ -79,6 +133,7 @@ static const struct option longopts[] = {
 	{ "dump-rules",	no_argument,		NULL,	'D' },
 	{ "explain",	no_argument,		NULL,	'x' },
 	{ "help",	no_argument,		NULL,	'h' },
+	{ "jobs",	required_argument,	NULL,	'j' },
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "model",	required_argument,	NULL,	'M' },
 	{ "rules",	required_argument,	NULL,	'r' },
@@ -103,6 +158,9 @@ help(void)
 	    "  -a, --add-rules=FILE    add the rules in FILE to the rules in "
 	    "use\n"
 	    "  -D, --dump-rules        print the rules in use and exit\n"
+	    "  -j, --jobs=N            classify on N threads (0: one a "
+	    "processor;\n"
+	    "                          default 1)\n"
 	    "  -M, --model=FILE        classify with a model made by "
 	    "xf-train\n"
 	    "  -m, --mode=MODE         model, rules or hybrid (rules where "
@@ -146,6 +204,25 @@ parse_number(const char *opt, const char *arg, double min, double max,
 		return -1;
 	}
 	*out = v;
+	return 0;
+}
+
+/* -j: a whole number from 0 to MAXJOBS. */
+static int
+parse_jobs(const char *arg, size_t *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno != 0 || v < 0 ||
+	    v > MAXJOBS) {
+		xf_warnx("--jobs: expected a whole number from 0 to %d: '%s'",
+		    MAXJOBS, arg);
+		return -1;
+	}
+	*out = (size_t)v;
 	return 0;
 }
 
@@ -214,25 +291,25 @@ format_confidence(double x, char *buf, size_t size)
 }
 
 static void
-write_verdict(struct run *r, const struct xf_row *row,
+write_verdict(struct worker *w, const struct xf_row *row,
     const struct xf_verdict *v)
 {
 	char conf[16];
 
-	xf_csvout_row(r->out, row);
-	if (r->opt->all) {
-		xf_csvout_str(r->out, v->all);
-		xf_csvout_str(r->out, v->allsub);
+	xf_csvout_row(w->out, row);
+	if (w->opt->all) {
+		xf_csvout_str(w->out, v->all);
+		xf_csvout_str(w->out, v->allsub);
 	} else {
-		xf_csvout_str(r->out, v->category);
-		xf_csvout_str(r->out, v->subcategory);
+		xf_csvout_str(w->out, v->category);
+		xf_csvout_str(w->out, v->subcategory);
 	}
 	format_confidence(v->confidence, conf, sizeof(conf));
-	xf_csvout_str(r->out, conf);
-	xf_csvout_str(r->out, v->evidence);
-	if (r->opt->explain)
-		xf_csvout_str(r->out, v->explain);
-	xf_csvout_end(r->out);
+	xf_csvout_str(w->out, conf);
+	xf_csvout_str(w->out, v->evidence);
+	if (w->opt->explain)
+		xf_csvout_str(w->out, v->explain);
+	xf_csvout_end(w->out);
 }
 
 /*
@@ -241,7 +318,7 @@ write_verdict(struct run *r, const struct xf_row *row,
  * likeliest labels.
  */
 static void
-model_verdict(struct run *r, const struct textcols *tc,
+model_verdict(struct worker *w, const struct textcols *tc,
     const struct xf_row *row, struct xf_verdict *v)
 {
 	const char *text[MAXTEXT + 1], *lab;
@@ -249,8 +326,8 @@ model_verdict(struct run *r, const struct textcols *tc,
 	size_t len[MAXTEXT + 1], n = 0, i, j, best, llen, nc, k;
 	char buf[32];
 
-	if (r->opt->ntext > 0)
-		for (i = 0; i < r->opt->ntext; i++) {
+	if (w->opt->ntext > 0)
+		for (i = 0; i < w->opt->ntext; i++) {
 			text[n] = row->field[tc->text[i]];
 			len[n++] = row->len[tc->text[i]];
 		}
@@ -264,79 +341,82 @@ model_verdict(struct run *r, const struct textcols *tc,
 			len[n++] = row->len[tc->content];
 		}
 	}
-	best = xf_tm_predict(r->model, text, len, n, r->prob);
-	lab = xf_tm_label(r->model, best, &llen);
-	free(r->label);
-	r->label = xf_memdup(lab, llen);
-	if (r->mexplain == NULL) {
-		r->mexplaincap = 256;
-		r->mexplain = xf_malloc(r->mexplaincap);
+	best = xf_tm_predict(w->model, text, len, n, w->prob);
+	lab = xf_tm_label(w->model, best, &llen);
+	free(w->label);
+	w->label = xf_memdup(lab, llen);
+	if (w->mexplain == NULL) {
+		w->mexplaincap = 256;
+		w->mexplain = xf_malloc(w->mexplaincap);
 	}
-	r->mexplain[0] = '\0';
-	sub = r->mexplain;	/* "" */
-	if ((slash = strchr(r->label, '/')) != NULL) {
+	w->mexplain[0] = '\0';
+	sub = w->mexplain;	/* "" */
+	if ((slash = strchr(w->label, '/')) != NULL) {
 		*slash = '\0';
 		sub = slash + 1;
 	}
-	v->category = v->all = r->label;
+	v->category = v->all = w->label;
 	v->subcategory = v->allsub = sub;
-	v->confidence = r->prob[best];
-	v->evidence = v->explain = r->mexplain;
+	v->confidence = w->prob[best];
+	v->evidence = v->explain = w->mexplain;
 	v->error = NULL;
-	if (!r->opt->explain)
+	if (!w->opt->explain)
 		return;
 	/* The three likeliest, best first: "label:0.93;label:0.04". */
-	nc = xf_tm_nclass(r->model);
+	nc = xf_tm_nclass(w->model);
 	for (k = 0, j = 0; k < 3 && k < nc; k++) {
 		for (i = 0, best = nc; i < nc; i++)
-			if (r->prob[i] >= 0 && (best == nc ||
-			    r->prob[i] > r->prob[best]))
+			if (w->prob[i] >= 0 && (best == nc ||
+			    w->prob[i] > w->prob[best]))
 				best = i;
-		lab = xf_tm_label(r->model, best, &llen);
-		snprintf(buf, sizeof(buf), ":%.2f", r->prob[best]);
-		if (j + llen + strlen(buf) + 2 > r->mexplaincap) {
-			r->mexplaincap = (j + llen + strlen(buf) + 2) * 2;
-			r->mexplain = xf_reallocarray(r->mexplain,
-			    r->mexplaincap, 1);
+		lab = xf_tm_label(w->model, best, &llen);
+		snprintf(buf, sizeof(buf), ":%.2f", w->prob[best]);
+		if (j + llen + strlen(buf) + 2 > w->mexplaincap) {
+			w->mexplaincap = (j + llen + strlen(buf) + 2) * 2;
+			w->mexplain = xf_reallocarray(w->mexplain,
+			    w->mexplaincap, 1);
 		}
 		if (k > 0)
-			r->mexplain[j++] = ';';
-		memcpy(r->mexplain + j, lab, llen);
+			w->mexplain[j++] = ';';
+		memcpy(w->mexplain + j, lab, llen);
 		j += llen;
-		memcpy(r->mexplain + j, buf, strlen(buf) + 1);
+		memcpy(w->mexplain + j, buf, strlen(buf) + 1);
 		j += strlen(buf);
-		r->prob[best] = -1;
+		w->prob[best] = -1;
 	}
-	v->evidence = sub = r->mexplain + j;	/* empty */
-	v->explain = r->mexplain;
+	v->evidence = sub = w->mexplain + j;	/* empty */
+	v->explain = w->mexplain;
 	if (slash == NULL)
 		v->subcategory = v->allsub = sub;
 }
 
-static int
-classify_row(struct run *r, const struct textcols *tc,
-    const struct xf_row *row, const char *name)
+/*
+ * Classify row and write it; NULL, or why it is to be rejected (valid
+ * until the next call).
+ */
+static const char *
+classify_row(struct worker *w, const struct textcols *tc,
+    const struct xf_row *row)
 {
 	struct xf_verdict v;
 	const char *subj = "", *cont = "";
 	size_t slen = 0, clen = 0, i, need;
-	int rc;
 
-	if (r->opt->ntext > 0) {
-		for (i = 0, need = 1; i < r->opt->ntext; i++)
+	if (w->opt->ntext > 0) {
+		for (i = 0, need = 1; i < w->opt->ntext; i++)
 			need += row->len[tc->text[i]] + 1;
-		if (r->joinedcap < need) {
-			r->joinedcap = need + 256;
-			r->joined = xf_reallocarray(r->joined, r->joinedcap, 1);
+		if (w->joinedcap < need) {
+			w->joinedcap = need + 256;
+			w->joined = xf_reallocarray(w->joined, w->joinedcap, 1);
 		}
-		for (i = 0; i < r->opt->ntext; i++) {
+		for (i = 0; i < w->opt->ntext; i++) {
 			if (i > 0)
-				r->joined[clen++] = '\n';
-			memcpy(r->joined + clen, row->field[tc->text[i]],
+				w->joined[clen++] = '\n';
+			memcpy(w->joined + clen, row->field[tc->text[i]],
 			    row->len[tc->text[i]]);
 			clen += row->len[tc->text[i]];
 		}
-		cont = r->joined;
+		cont = w->joined;
 	} else {
 		if (tc->subject != -1) {
 			subj = row->field[tc->subject];
@@ -347,22 +427,254 @@ classify_row(struct run *r, const struct textcols *tc,
 			clen = row->len[tc->content];
 		}
 	}
-	if (r->opt->mode == MODE_MODEL) {
-		model_verdict(r, tc, row, &v);
-		write_verdict(r, row, &v);
-		return 0;
+	if (w->opt->mode == MODE_MODEL) {
+		model_verdict(w, tc, row, &v);
+		write_verdict(w, row, &v);
+		return NULL;
 	}
-	rc = xf_classify(r->cls, subj, slen, cont, clen, &v);
-	if (rc == -1) {
-		xf_reject(r->rej, name, row, "%s", v.error);
-		return 1;
-	}
-	if (r->opt->mode == MODE_HYBRID &&
+	if (xf_classify(w->cls, subj, slen, cont, clen, &v) == -1)
+		return v.error;
+	if (w->opt->mode == MODE_HYBRID &&
 	    (strcmp(v.category, XF_RULES_OTHER) == 0 ||
 	    v.confidence < HYBRID_CONFIDENCE))
-		model_verdict(r, tc, row, &v);
-	write_verdict(r, row, &v);
-	return 0;
+		model_verdict(w, tc, row, &v);
+	write_verdict(w, row, &v);
+	return NULL;
+}
+
+/* Copy row into batch b. */
+static void
+batch_add(struct batch *b, const struct xf_row *row)
+{
+	size_t i, n = 0;
+
+	if (b->nrow + 1 >= b->rowcap) {
+		b->rowcap = b->rowcap ? 2 * b->rowcap : BATCH_ROWS + 2;
+		b->rowf = xf_reallocarray(b->rowf, b->rowcap, sizeof(size_t));
+		b->line = xf_reallocarray(b->line, b->rowcap,
+		    sizeof(unsigned long));
+		b->raw = xf_reallocarray(b->raw, b->rowcap, sizeof(int));
+		b->err = xf_reallocarray(b->err, b->rowcap, sizeof(char *));
+	}
+	if (b->nfcap - b->nf < row->nfield) {
+		b->nfcap = b->nf + row->nfield + 1024;
+		b->flen = xf_reallocarray(b->flen, b->nfcap, sizeof(size_t));
+	}
+	for (i = 0; i < row->nfield; i++)
+		n += row->len[i];
+	if (b->dcap - b->dlen < n) {
+		b->dcap = b->dlen + n + BATCH_BYTES / 4;
+		b->data = xf_reallocarray(b->data, b->dcap, 1);
+	}
+	b->rowf[b->nrow] = b->nf;
+	b->line[b->nrow] = row->line;
+	b->raw[b->nrow] = row->raw;
+	b->err[b->nrow] = NULL;
+	for (i = 0; i < row->nfield; i++) {
+		memcpy(b->data + b->dlen, row->field[i], row->len[i]);
+		b->dlen += row->len[i];
+		b->flen[b->nf++] = row->len[i];
+	}
+	b->rowf[++b->nrow] = b->nf;
+}
+
+/*
+ * Row i of batch b, whose bytes begin at off, with its fields in *field
+ * (room made); returns where the next row's bytes begin.
+ */
+static size_t
+batch_row(const struct batch *b, size_t i, size_t off, char ***field,
+    size_t *cap, struct xf_row *row)
+{
+	size_t f, k;
+
+	row->nfield = b->rowf[i + 1] - b->rowf[i];
+	if (*cap < row->nfield + 1) {
+		*cap = row->nfield + 64;
+		*field = xf_reallocarray(*field, *cap, sizeof(char *));
+	}
+	for (k = 0, f = b->rowf[i]; f < b->rowf[i + 1]; f++, k++) {
+		(*field)[k] = b->data + off;
+		off += b->flen[f];
+	}
+	row->field = *field;
+	row->len = b->flen + b->rowf[i];
+	row->line = b->line[i];
+	row->raw = b->raw[i];
+	return off;
+}
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	struct run *r = w->run;
+	struct batch *b;
+	struct xf_row row;
+	const char *err;
+	size_t i, off;
+
+	for (;;) {
+		pthread_mutex_lock(&r->mu);
+		while (!r->quit && (r->ntake == r->nfill ||
+		    r->ring[r->ntake % r->nring].state != B_FILLED))
+			pthread_cond_wait(&r->filled, &r->mu);
+		if (r->ntake == r->nfill) {	/* and quit */
+			pthread_mutex_unlock(&r->mu);
+			return NULL;
+		}
+		b = &r->ring[r->ntake++ % r->nring];
+		b->state = B_TAKEN;
+		pthread_mutex_unlock(&r->mu);
+
+		w->out = b->out;
+		for (i = 0, off = 0; i < b->nrow; i++) {
+			off = batch_row(b, i, off, &w->field, &w->fieldcap,
+			    &row);
+			if ((err = classify_row(w, r->tc, &row)) != NULL)
+				b->err[i] = xf_strdup(err);
+		}
+
+		pthread_mutex_lock(&r->mu);
+		b->state = B_DONE;
+		pthread_cond_broadcast(&r->done);
+		pthread_mutex_unlock(&r->mu);
+	}
+}
+
+/*
+ * Wait for the oldest batch and write it: its rejects, after the held
+ * rejects of reading that come before them, then its records.  Returns
+ * 1 if it had rejects.
+ */
+static int
+write_batch(struct run *r, const char *name)
+{
+	struct batch *b = &r->ring[r->nwrite % r->nring];
+	struct xf_row row;
+	char **field = NULL;
+	size_t i, n, cap = 0, off = 0, next;
+	const char *bytes;
+	int rejected = 0;
+
+	pthread_mutex_lock(&r->mu);
+	while (b->state != B_DONE)
+		pthread_cond_wait(&r->done, &r->mu);
+	pthread_mutex_unlock(&r->mu);
+
+	for (i = 0; i < b->nrow; i++, off = next) {
+		next = off;
+		for (n = b->rowf[i]; n < b->rowf[i + 1]; n++)
+			next += b->flen[n];
+		if (b->err[i] == NULL)
+			continue;
+		(void)batch_row(b, i, off, &field, &cap, &row);
+		xf_rejects_release(r->rej, row.line);
+		xf_rejects_hold(r->rej, 0);
+		xf_reject(r->rej, name, &row, "%s", b->err[i]);
+		xf_rejects_hold(r->rej, 1);
+		free(b->err[i]);
+		rejected = 1;
+	}
+	free(field);
+	if (b->nrow > 0)
+		xf_rejects_release(r->rej, b->line[b->nrow - 1] + 1);
+	bytes = xf_csvout_take(b->out, &n);
+	xf_csvout_bytes(r->out, bytes, n);
+
+	pthread_mutex_lock(&r->mu);
+	b->state = B_FREE;
+	b->nrow = b->nf = b->dlen = 0;
+	r->nwrite++;
+	pthread_mutex_unlock(&r->mu);
+	return rejected;
+}
+
+static void
+start_threads(struct run *r)
+{
+	size_t i;
+	int e;
+
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->filled, NULL);
+	pthread_cond_init(&r->done, NULL);
+	r->nring = 4 * r->njobs;
+	r->ring = xf_calloc(r->nring, sizeof(*r->ring));
+	for (i = 0; i < r->nring; i++)
+		r->ring[i].out = xf_csvout_new_mem(r->opt->cli.outdelim,
+		    r->opt->cli.crlf);
+	for (i = 0; i < r->njobs; i++)
+		if ((e = pthread_create(&r->w[i].thr, NULL, work,
+		    &r->w[i])) != 0) {
+			errno = e;
+			xf_err(XF_EXIT_FAIL, "pthread_create");
+		}
+}
+
+static void
+stop_threads(struct run *r)
+{
+	size_t i;
+
+	pthread_mutex_lock(&r->mu);
+	r->quit = 1;
+	pthread_cond_broadcast(&r->filled);
+	pthread_mutex_unlock(&r->mu);
+	for (i = 0; i < r->njobs; i++)
+		pthread_join(r->w[i].thr, NULL);
+	for (i = 0; i < r->nring; i++) {
+		struct batch *b = &r->ring[i];
+
+		free(b->data);
+		free(b->flen);
+		free(b->rowf);
+		free(b->line);
+		free(b->raw);
+		free(b->err);
+		xf_csvout_free(b->out);
+	}
+	free(r->ring);
+	pthread_cond_destroy(&r->filled);
+	pthread_cond_destroy(&r->done);
+	pthread_mutex_destroy(&r->mu);
+}
+
+/* The records of in, classified by the worker threads. */
+static void
+classify_threads(struct run *r, struct xf_input *in,
+    const struct textcols *tc)
+{
+	struct xf_row row;
+	struct batch *b;
+	int eof = 0;
+
+	r->tc = tc;
+	xf_rejects_hold(r->rej, 1);
+	while (!eof) {
+		if (r->nfill - r->nwrite == r->nring &&
+		    write_batch(r, in->name))
+			in->status = XF_WORST(in->status, XF_EXIT_DATA);
+		b = &r->ring[r->nfill % r->nring];
+		while (b->nrow < BATCH_ROWS && b->dlen < BATCH_BYTES)
+			if (!xf_input_next(in, &row)) {
+				eof = 1;
+				break;
+			} else
+				batch_add(b, &row);
+		if (b->nrow == 0)
+			break;
+		pthread_mutex_lock(&r->mu);
+		b->state = B_FILLED;
+		r->nfill++;
+		pthread_cond_broadcast(&r->filled);
+		pthread_mutex_unlock(&r->mu);
+	}
+	while (r->nwrite < r->nfill)
+		if (write_batch(r, in->name))
+			in->status = XF_WORST(in->status, XF_EXIT_DATA);
+	xf_rejects_release(r->rej, ULONG_MAX);
+	xf_rejects_hold(r->rej, 0);
 }
 
 static int
@@ -372,6 +684,7 @@ classify(struct run *r, const char *path)
 	struct xf_input in;
 	struct xf_row row;
 	struct textcols tc;
+	const char *err;
 
 	/* An empty input has nothing to classify. */
 	if (xf_input_open(&in, path, &opt->cli.csv, r->rej, &r->records,
@@ -396,9 +709,14 @@ classify(struct run *r, const char *path)
 		xf_csvout_end(r->out);
 	} else if (xf_input_same(&in, r->hdr, &row) == -1)
 		return xf_input_close(&in);
-	while (xf_input_next(&in, &row))
-		if (classify_row(r, &tc, &row, in.name))
-			in.status = XF_WORST(in.status, XF_EXIT_DATA);
+	if (r->njobs > 1)
+		classify_threads(r, &in, &tc);
+	else
+		while (xf_input_next(&in, &row))
+			if ((err = classify_row(&r->w[0], &tc, &row)) != NULL) {
+				xf_reject(r->rej, in.name, &row, "%s", err);
+				in.status = XF_WORST(in.status, XF_EXIT_DATA);
+			}
 	return xf_input_close(&in);
 }
 
@@ -414,6 +732,7 @@ main(int argc, char *argv[])
 	char *addfile[8];
 	size_t nadd = 0, i;
 	double threshold = 1.0, subjw = 1.5;
+	size_t njobs = 1;
 	int ch, rc, status = XF_EXIT_OK;
 
 	argv[0] = xf_setprogname(argv[0]);
@@ -421,7 +740,7 @@ main(int argc, char *argv[])
 	memset(&r, 0, sizeof(r));
 	xf_cli_init(&opt.cli);
 
-	while ((ch = getopt_long(argc, argv, "Aa:DhM:m:Vr:s:T:t:x" XF_CLI_SHORT,
+	while ((ch = getopt_long(argc, argv, "Aa:Dhj:M:m:Vr:s:T:t:x" XF_CLI_SHORT,
 	    longopts, NULL)) != -1) {
 		if ((rc = xf_cli_option(&opt.cli, ch, optarg)) == 1)
 			continue;
@@ -445,6 +764,10 @@ main(int argc, char *argv[])
 		case 'h':
 			help();
 			/* NOTREACHED */
+		case 'j':
+			if (parse_jobs(optarg, &njobs) == -1)
+				xf_usage(usage_line);
+			break;
 		case 'M':
 			modelfile = optarg;
 			break;
@@ -498,12 +821,21 @@ main(int argc, char *argv[])
 		    opt.mode == MODE_MODEL ? "model" : "hybrid");
 		xf_usage(usage_line);
 	}
-	if (modelfile != NULL && !opt.dump) {
-		if ((r.model = xf_tm_load(modelfile, &err)) == NULL) {
+	r.njobs = njobs;
+	if (r.njobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		r.njobs = n < 1 ? 1 : n > MAXJOBS ? MAXJOBS : (size_t)n;
+	}
+	r.w = xf_calloc(r.njobs, sizeof(*r.w));
+	/* Each thread its own model: its scratch is the model's. */
+	for (i = 0; modelfile != NULL && !opt.dump && i < r.njobs; i++) {
+		if ((r.w[i].model = xf_tm_load(modelfile, &err)) == NULL) {
 			xf_warnx("%s: %s", modelfile, err);
 			return xf_finish(XF_EXIT_FAIL);
 		}
-		r.prob = xf_calloc(xf_tm_nclass(r.model), sizeof(*r.prob));
+		r.w[i].prob = xf_calloc(xf_tm_nclass(r.w[i].model),
+		    sizeof(*r.w[i].prob));
 	}
 
 	/* A rules file that cannot be used is the caller's problem: 2. */
@@ -543,16 +875,24 @@ main(int argc, char *argv[])
 	}
 
 	r.opt = &opt;
-	r.cls = xf_classifier_new(rules);
-	xf_classifier_set_lists(r.cls, opt.explain, opt.all);
-	if (getenv("XF_PROFILE") != NULL)
-		xf_classifier_profile(r.cls);
+	if (r.njobs > 1)
+		xf_rules_share(rules);
+	for (i = 0; i < r.njobs; i++) {
+		r.w[i].opt = &opt;
+		r.w[i].run = &r;
+		r.w[i].cls = xf_classifier_new(rules);
+		xf_classifier_set_lists(r.w[i].cls, opt.explain, opt.all);
+		if (getenv("XF_PROFILE") != NULL)
+			xf_classifier_profile(r.w[i].cls);
+	}
 	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)
 		return xf_finish(XF_EXIT_FAIL);
 	if ((outfile = xf_output_open(opt.cli.output)) == NULL)
 		return xf_finish(XF_EXIT_FAIL);
-	r.out = xf_csvout_new(xf_output_fp(outfile), opt.cli.outdelim,
-	    opt.cli.crlf);
+	r.out = r.w[0].out = xf_csvout_new(xf_output_fp(outfile),
+	    opt.cli.outdelim, opt.cli.crlf);
+	if (r.njobs > 1)
+		start_threads(&r);
 
 	if (argc == 0)
 		status = classify(&r, "-");
@@ -561,18 +901,25 @@ main(int argc, char *argv[])
 		status = XF_WORST(status, rc);
 	}
 
+	if (r.njobs > 1)
+		stop_threads(&r);
 	if (xf_output_finish(outfile, r.out) == -1)
 		status = XF_EXIT_FAIL;
-	xf_classifier_profile_dump(r.cls, stderr);
+	for (i = 0; i < r.njobs; i++)
+		xf_classifier_profile_dump(r.w[i].cls, stderr);
 	if (xf_rejects_close(r.rej) == -1)
 		status = XF_EXIT_FAIL;
-	xf_classifier_free(r.cls);
+	for (i = 0; i < r.njobs; i++) {
+		xf_classifier_free(r.w[i].cls);
+		free(r.w[i].joined);
+		xf_tm_free(r.w[i].model);
+		free(r.w[i].prob);
+		free(r.w[i].label);
+		free(r.w[i].mexplain);
+		free(r.w[i].field);
+	}
+	free(r.w);
 	xf_rules_free(rules);
 	xf_header_free(r.hdr);
-	free(r.joined);
-	xf_tm_free(r.model);
-	free(r.prob);
-	free(r.label);
-	free(r.mexplain);
 	return xf_finish(status);
 }

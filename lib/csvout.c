@@ -28,6 +28,8 @@ struct xf_csvout {
 	int	 started;	/* something has been written */
 	int	 failed;
 	int	 saved_errno;
+	char	*mem;		/* fp NULL: the bytes drained, in memory */
+	size_t	 memlen, memcap;
 	size_t	 len;
 	char	 buf[OUTBUF];
 };
@@ -46,13 +48,34 @@ xf_csvout_new(FILE *fp, int delim, int crlf)
 	out->started = 0;
 	out->failed = 0;
 	out->saved_errno = 0;
+	out->mem = NULL;
+	out->memlen = out->memcap = 0;
 	out->len = 0;
+	return out;
+}
+
+struct xf_csvout *
+xf_csvout_new_mem(int delim, int crlf)
+{
+	struct xf_csvout *out = xf_csvout_new(NULL, delim, crlf);
+
+	out->started = 1;
 	return out;
 }
 
 static void
 drain(struct xf_csvout *out)
 {
+	if (out->fp == NULL) {
+		if (out->memcap - out->memlen < out->len) {
+			out->memcap = out->memlen + out->len + OUTBUF;
+			out->mem = xf_reallocarray(out->mem, out->memcap, 1);
+		}
+		memcpy(out->mem + out->memlen, out->buf, out->len);
+		out->memlen += out->len;
+		out->len = 0;
+		return;
+	}
 	if (out->len > 0 && !out->failed &&
 	    fwrite(out->buf, 1, out->len, out->fp) != out->len) {
 		out->failed = 1;
@@ -82,6 +105,24 @@ putbyte(struct xf_csvout *out, char c)
 	if (out->len == OUTBUF)
 		drain(out);
 	out->buf[out->len++] = c;
+}
+
+const char *
+xf_csvout_take(struct xf_csvout *out, size_t *n)
+{
+	drain(out);
+	*n = out->memlen;
+	out->memlen = 0;
+	return out->mem;
+}
+
+void
+xf_csvout_bytes(struct xf_csvout *out, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	put(out, s, n);
+	out->started = 1;
 }
 
 void
@@ -250,6 +291,8 @@ int
 xf_csvout_flush(struct xf_csvout *out)
 {
 	drain(out);
+	if (out->fp == NULL)
+		return 0;
 	if (!out->failed && fflush(out->fp) == EOF) {
 		out->failed = 1;
 		out->saved_errno = errno;
@@ -267,5 +310,6 @@ xf_csvout_free(struct xf_csvout *out)
 	if (out == NULL)
 		return;
 	drain(out);
+	free(out->mem);
 	free(out);
 }

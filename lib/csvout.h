@@ -21,6 +21,22 @@ struct xf_csvout;
  */
 struct xf_csvout *xf_csvout_new(FILE *fp, int delim, int crlf);
 
+/*
+ * A writer into memory, for records that go into an output already begun
+ * (after its header): the records another thread writes, say.  Its bytes
+ * are those xf_csvout_new's writer would add at that point.
+ */
+struct xf_csvout *xf_csvout_new_mem(int delim, int crlf);
+
+/*
+ * The bytes a memory writer holds (n of them; NULL if none yet), valid
+ * until its next use, which starts it afresh.
+ */
+const char *xf_csvout_take(struct xf_csvout *, size_t *n);
+
+/* Add n bytes of whole records written by another writer (see above). */
+void	 xf_csvout_bytes(struct xf_csvout *, const char *, size_t);
+
 /* Write a UTF-8 byte order mark (call before anything else). */
 void	 xf_csvout_bom(struct xf_csvout *);
 

@@ -5,6 +5,7 @@
  * rejects file with the original fields, _line and _error.
  */
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,17 @@
 #include "rejects.h"
 #include "xf.h"
 
+/* A reject held back (xf_rejects_hold): its row copied, its message. */
+struct held {
+	char		 *name;
+	char		 *msg;
+	char		 *data;		/* the fields' bytes, one after another */
+	size_t		 *len;
+	size_t		  nfield;
+	unsigned long	  line;
+	int		  raw;
+};
+
 struct xf_rejects {
 	struct xf_output *file;
 	struct xf_csvout *out;
@@ -24,6 +36,9 @@ struct xf_rejects {
 	unsigned long long total;
 	unsigned long	  shown;	/* messages printed for this input */
 	unsigned long	  hidden;	/* and not printed */
+	int		  hold;
+	struct held	 *held;
+	size_t		  nheld, heldcap, firstheld;
 };
 
 struct xf_rejects *
@@ -104,16 +119,11 @@ write_row(struct xf_rejects *r, const struct xf_row *row, const char *msg)
 	xf_csvout_end(r->out);
 }
 
-void
-xf_reject(struct xf_rejects *r, const char *name, const struct xf_row *row,
-    const char *fmt, ...)
+/* Print and write a reject now. */
+static void
+reject_now(struct xf_rejects *r, const char *name, const struct xf_row *row,
+    const char *msg)
 {
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	r->total++;
 	if (r->shown < XF_REJECTS_SHOWN) {
 		xf_warnat(name, row->line, "%s", msg);
@@ -124,9 +134,93 @@ xf_reject(struct xf_rejects *r, const char *name, const struct xf_row *row,
 		write_row(r, row, msg);
 }
 
+/* Keep a copy of a reject for xf_rejects_release. */
+static void
+hold(struct xf_rejects *r, const char *name, const struct xf_row *row,
+    const char *msg)
+{
+	struct held *h;
+	size_t i, n = 0;
+
+	if (r->nheld == r->heldcap) {
+		r->heldcap = r->heldcap ? 2 * r->heldcap : 16;
+		r->held = xf_reallocarray(r->held, r->heldcap, sizeof(*h));
+	}
+	h = &r->held[r->nheld++];
+	h->name = xf_strdup(name);
+	h->msg = xf_strdup(msg);
+	h->nfield = row->nfield;
+	h->line = row->line;
+	h->raw = row->raw;
+	h->len = xf_calloc(row->nfield + 1, sizeof(size_t));
+	for (i = 0; i < row->nfield; i++)
+		n += h->len[i] = row->len[i];
+	h->data = xf_malloc(n + 1);
+	for (i = 0, n = 0; i < row->nfield; i++) {
+		memcpy(h->data + n, row->field[i], row->len[i]);
+		n += row->len[i];
+	}
+}
+
+void
+xf_reject(struct xf_rejects *r, const char *name, const struct xf_row *row,
+    const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (r->hold)
+		hold(r, name, row, msg);
+	else
+		reject_now(r, name, row, msg);
+}
+
+void
+xf_rejects_hold(struct xf_rejects *r, int on)
+{
+	r->hold = on;
+}
+
+void
+xf_rejects_release(struct xf_rejects *r, unsigned long line)
+{
+	struct xf_row row;
+	struct held *h;
+	size_t i, n;
+
+	row.field = NULL;
+	for (; r->firstheld < r->nheld; r->firstheld++) {
+		h = &r->held[r->firstheld];
+		if (h->line >= line)
+			break;
+		row.field = xf_reallocarray(row.field, h->nfield + 1,
+		    sizeof(char *));
+		for (i = 0, n = 0; i < h->nfield; i++) {
+			row.field[i] = h->data + n;
+			n += h->len[i];
+		}
+		row.len = h->len;
+		row.nfield = h->nfield;
+		row.line = h->line;
+		row.raw = h->raw;
+		reject_now(r, h->name, &row, h->msg);
+		free(h->name);
+		free(h->msg);
+		free(h->data);
+		free(h->len);
+	}
+	free(row.field);
+	if (r->firstheld == r->nheld)
+		r->firstheld = r->nheld = 0;
+}
+
 void
 xf_rejects_input_done(struct xf_rejects *r, const char *name)
 {
+	xf_rejects_release(r, ULONG_MAX);
 	if (r->hidden > 0)
 		xf_warnx("%s: %lu more rejected record%s not shown", name,
 		    r->hidden, r->hidden == 1 ? "" : "s");
@@ -145,6 +239,8 @@ xf_rejects_close(struct xf_rejects *r)
 	char *name = NULL;
 	int rc = 0;
 
+	xf_rejects_release(r, ULONG_MAX);
+	free(r->held);
 	if (r->out != NULL) {
 		name = xf_strdup(xf_output_name(r->file));
 		rc = xf_output_finish(r->file, r->out);

@@ -54,7 +54,22 @@ void	 xf_reject(struct xf_rejects *, const char *name,
 	    const struct xf_row *, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 
-/* The input NAME is finished: print how many messages were not shown. */
+/*
+ * While hold is on, xf_reject keeps a copy of each reject instead of
+ * printing and writing it; xf_rejects_release(r, line) then prints and
+ * writes, in the order they came, those of a line before LINE.  For a
+ * command that finishes records out of the order it reads them
+ * (xf-classify -j), so that the rejects of reading and its own come out
+ * in line order, as from one thread.  xf_rejects_input_done and
+ * xf_rejects_close release them all.
+ */
+void	 xf_rejects_hold(struct xf_rejects *, int on);
+void	 xf_rejects_release(struct xf_rejects *, unsigned long line);
+
+/*
+ * The input NAME is finished: release what was held, print how many
+ * messages were not shown.
+ */
 void	 xf_rejects_input_done(struct xf_rejects *, const char *name);
 
 /* Records rejected so far. */

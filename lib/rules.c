@@ -86,6 +86,7 @@ struct xf_rules {
 	double		 threshold;
 	double		 subjw;
 	int		 compiled;
+	signed char	*jitshared;	/* see xf_rules_share */
 	int		 noprefilter;
 	int		 nodirect;
 	int		 nojit;
@@ -1197,6 +1198,8 @@ xf_rules_compile(struct xf_rules *r)
 	xf_ac_free(r->ac);
 	direct_free(r);
 	free(r->always);
+	free(r->jitshared);	/* of an earlier compile: see xf_rules_share */
+	r->jitshared = NULL;
 	r->npk = 0;
 	r->nslot = 0;
 	r->ac = xf_ac_new();
@@ -1273,6 +1276,27 @@ xf_rules_compile(struct xf_rules *r)
 	r->nwords = (r->nrule + 63) / 64;
 	r->compiled = 1;
 	return 0;
+}
+
+void
+xf_rules_share(struct xf_rules *r)
+{
+	size_t i;
+	int k;
+
+	free(r->jitshared);
+	r->jitshared = xf_calloc(2 * r->nrule + 1, 1);
+	for (i = 0; i < r->nrule; i++)
+		for (k = 0; k < 2; k++) {
+			pcre2_code *code = k == 0 ? r->rule[i].re :
+			    r->rule[i].anch;
+
+			if (code == NULL)
+				continue;
+			r->jitshared[2 * i + k] = !r->nojit &&
+			    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 ?
+			    1 : -1;
+		}
 }
 
 void
@@ -1401,6 +1425,7 @@ struct xf_classifier {
 	size_t		*ev;		/* rules whose phrase may be evidence */
 	/* --profile: per rule, times run, times matched, nanoseconds. */
 	unsigned long long *prun, *pmatch, *pns;
+	char		 errbuf[256];
 };
 
 struct xf_classifier *
@@ -1413,6 +1438,8 @@ xf_classifier_new(const struct xf_rules *r)
 	c->wantexplain = c->wantall = 1;
 	c->cnt = xf_calloc(r->nrule + 1, sizeof(unsigned));
 	c->jit = xf_calloc(2 * r->nrule + 1, 1);
+	if (r->jitshared != NULL)
+		memcpy(c->jit, r->jitshared, 2 * r->nrule);
 	c->md = pcre2_match_data_create(2, NULL);
 	c->mc = pcre2_match_context_create(NULL);
 	if (c->md == NULL || c->mc == NULL)
@@ -1789,8 +1816,6 @@ match_direct(struct xf_classifier *c, const struct rule *ru, size_t i,
 	return count;
 }
 
-static char errbuf[256];
-
 /*
  * The rules all of whose key sets were found, as a bitset over rules:
  * the rules without keys, and those for which as many sets were found
@@ -1961,10 +1986,10 @@ xf_classify(struct xf_classifier *c, const char *subject, size_t slen,
 				bits &= bits - 1;
 				if (match_rule(c, i, slen, clen, &nfired) == 0)
 					continue;
-				snprintf(errbuf, sizeof(errbuf), "rule '%s': "
-				    "PCRE2 match limit exceeded",
+				snprintf(c->errbuf, sizeof(c->errbuf), "rule "
+				    "'%s': PCRE2 match limit exceeded",
 				    r->rule[i].text[C_ID]);
-				v->error = errbuf;
+				v->error = c->errbuf;
 				v->category = v->subcategory = "";
 				for (k = 0; k < nfired; k++)
 					c->hit[c->order[k]].fired = 0;
@@ -2124,6 +2149,7 @@ xf_rules_free(struct xf_rules *r)
 	}
 	direct_free(r);
 	free(r->pklen);
+	free(r->jitshared);
 	free(r->rule);
 	for (i = 0; i < r->ncat; i++)
 		free(r->cat[i]);

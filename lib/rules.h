@@ -102,6 +102,14 @@ void	 xf_rules_set_direct(struct xf_rules *, int on);
  */
 void	 xf_rules_set_jit(struct xf_rules *, int on);
 
+/*
+ * Make the compiled rules safe to share between threads, each with a
+ * classifier of its own: a pattern is otherwise compiled to machine code
+ * on its first use, by whichever classifier uses it first.  Call after
+ * compile, before making the classifiers.
+ */
+void	 xf_rules_share(struct xf_rules *);
+
 /* Number of rules. */
 size_t	 xf_rules_count(const struct xf_rules *);
 

@@ -188,6 +188,58 @@ field__bom_at_start__quoted_so_not_eaten(void **state)
 }
 
 /*
+ * A memory writer writes records as the writer of the whole output would
+ * after its header: a leading U+FEFF is not quoted there, ';' and CRLF
+ * as asked, the lone empty field quoted; take() hands them over and
+ * starts afresh, also past the 64 KiB buffer; bytes() puts them into the
+ * output after what was written before, in order.
+ */
+static void
+mem__records_as_after_header__taken_in_order(void **state)
+{
+	struct sink *s = *state;
+	struct xf_csvout *out = xf_csvout_new(s->fp, ';', 1);
+	struct xf_csvout *mem = xf_csvout_new_mem(';', 1);
+	const char *p;
+	char *big, *want;
+	size_t n, i;
+
+	assert_null(xf_csvout_take(mem, &n));
+	assert_int_equal(n, 0);
+	xf_csvout_str(out, "h");
+	xf_csvout_end(out);
+	xf_csvout_str(mem, "\xef\xbb\xbfx");
+	xf_csvout_str(mem, "a;b");
+	xf_csvout_end(mem);
+	xf_csvout_str(mem, "");
+	xf_csvout_end(mem);
+	p = xf_csvout_take(mem, &n);
+	assert_int_equal(n, 16);
+	assert_memory_equal(p, "\xef\xbb\xbfx;\"a;b\"\r\n\"\"\r\n", 16);
+	xf_csvout_bytes(out, p, n);
+	big = malloc(100001);
+	assert_non_null(big);
+	memset(big, 'z', 100000);
+	big[100000] = '\0';
+	xf_csvout_str(mem, big);
+	xf_csvout_end(mem);
+	p = xf_csvout_take(mem, &n);
+	assert_int_equal(n, 100002);
+	xf_csvout_bytes(out, p, n);
+	xf_csvout_str(out, "t");
+	xf_csvout_end(out);
+	want = malloc(100100);
+	assert_non_null(want);
+	i = (size_t)sprintf(want, "h\r\n\xef\xbb\xbfx;\"a;b\"\r\n\"\"\r\n");
+	memcpy(want + i, big, 100000);
+	strcpy(want + i + 100000, "\r\nt\r\n");
+	assert_string_equal(written(s, out), want);
+	xf_csvout_free(mem);
+	free(big);
+	free(want);
+}
+
+/*
  * A field whose quoting the caller worked out is written as
  * xf_csvout_field would write it: quoted with quotes doubled, or as it
  * is; the BOM rule and the lone empty field still apply.
@@ -370,6 +422,9 @@ main(void)
 		    sink_close),
 		cmocka_unit_test_setup_teardown(
 		    field__bom_at_start__quoted_so_not_eaten, sink_open,
+		    sink_close),
+		cmocka_unit_test_setup_teardown(
+		    mem__records_as_after_header__taken_in_order, sink_open,
 		    sink_close),
 		cmocka_unit_test(needs_quotes__cases),
 		cmocka_unit_test(needs_quotes__every_offset__exact),

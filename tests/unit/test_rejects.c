@@ -126,6 +126,61 @@ reject__over_limit__messages_capped(void **state)
 	assert_int_equal(count_lines(errfile), XF_REJECTS_SHOWN + 2);
 }
 
+/*
+ * Held rejects come out in the order they came, those before a line
+ * when it is released, around rejects made meanwhile with hold off; the
+ * rows are copied (the caller's buffers change at once), the raw flag
+ * and a record wider than the header kept; the rest at input's end.
+ */
+static void
+reject__held__released_in_line_order(void **state)
+{
+	char path[] = "/tmp/xf-rejects-XXXXXX";
+	const char *hdr[] = { "id", "content" };
+	const char *f2[] = { "2", "a", "b" };
+	const char *f7[] = { "7,\"open" };
+	const char *f5[] = { "5", "limit" };
+	struct xf_rejects *r;
+	struct xf_row *rw;
+	char *got;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	close(fd);
+	r = xf_rejects_open(path);
+	assert_non_null(r);
+	xf_rejects_header(r, row(1, hdr, 2));
+	xf_rejects_hold(r, 1);
+	xf_reject(r, "in.csv", row(2, f2, 3), "too %s", "many");
+	rw = row(7, f7, 1);
+	rw->raw = 1;
+	xf_reject(r, "in.csv", rw, "unterminated");
+	row(99, hdr, 2);	/* the caller's row changes */
+	assert_int_equal(xf_rejects_count(r), 0);
+	assert_int_equal(count_lines(errfile), 0);
+	xf_rejects_release(r, 5);
+	assert_int_equal(xf_rejects_count(r), 1);
+	assert_int_equal(count_lines(errfile), 1);
+	xf_rejects_hold(r, 0);
+	xf_reject(r, "in.csv", row(5, f5, 2), "match limit");
+	xf_rejects_hold(r, 1);
+	xf_rejects_release(r, 5);	/* nothing before 5 is left */
+	assert_int_equal(xf_rejects_count(r), 2);
+	xf_rejects_input_done(r, "in.csv");
+	assert_int_equal(xf_rejects_count(r), 3);
+	assert_int_equal(count_lines(errfile), 3);
+	assert_int_equal(xf_rejects_close(r), 0);
+	got = slurp(path);
+	assert_string_equal(got,
+	    "id,content,_line,_error\n"
+	    "2,\"a,b\",2,too many\n"
+	    "5,limit,5,match limit\n"
+	    "\"7,\"\"open\",,7,unterminated\n");
+	free(got);
+	unlink(path);
+}
+
 static void
 output__abort__target_untouched(void **state)
 {
@@ -176,6 +231,8 @@ main(void)
 		    loud),
 		cmocka_unit_test_setup_teardown(
 		    reject__over_limit__messages_capped, quiet, loud),
+		cmocka_unit_test_setup_teardown(
+		    reject__held__released_in_line_order, quiet, loud),
 		cmocka_unit_test(output__abort__target_untouched),
 		cmocka_unit_test_setup_teardown(
 		    output__missing_directory__null, quiet, loud),
