@@ -142,42 +142,36 @@ struct npos {
 	signed char	 need;
 };
 
-/*
- * The fields the matcher reads come first, in the first two cache lines
- * (SEQ and REP in the first, LIT in the second), so that a step loads
- * one or two lines of a node (see pack).
- */
 struct node {
 	enum ntype	 type;
-	int		 cjk;		/* REP: 1 if U+4E00..9FFF all match, */
-					/* 0 if none does, -1 mixed */
 	struct node	**kid;		/* SEQ, ALT; OPT: one SEQ */
 	size_t		 nkid;
-	struct npos	*pos;		/* SEQ: per item (and the end) */
-	unsigned	 min, max;	/* REP */
-	uint64_t	 ascii[2];	/* REP: which ASCII characters match */
-	int		 neg;		/* REP */
-	int		 empty;		/* LIT: "" is an alternative */
-	struct cpset	 fch;		/* LIT: where each is first in fcp */
+	char		**str;		/* LIT, NLB, NLA: strings in order */
+	size_t		*slen;
+	size_t		 nstr;
+	unsigned	*sid;		/* LIT: literal ids */
+	size_t		 nsid;
 	uint32_t	*fcp;		/* LIT: first characters, ascending, */
 	unsigned	*fpr;		/* with the alternative (best first) */
 	size_t		 nfc;
-	size_t		*slen;
-	char		**str;		/* LIT, NLB, NLA: strings in order */
-	size_t		 nstr;
+	struct cpset	 fch;		/* LIT: where each is first in fcp */
+	int		 empty;		/* LIT: "" is an alternative */
 	unsigned	 emptyprio;
+	struct range	*rg;		/* REP */
+	size_t		 nrg;
+	int		 neg;
+	unsigned	 min, max;
+	struct npos	*pos;		/* SEQ: per item (and the end) */
 	struct npos	*kfirst;	/* ALT: each branch's pos[0] */
 	struct npos	 afs;		/* ALT: the same for all branches */
 					/* (need 0: no pruning) */
-	struct range	*rg;		/* REP */
-	size_t		 nrg;
-	unsigned	*sid;		/* LIT: literal ids */
-	size_t		 nsid;
+	uint64_t	 ascii[2];	/* REP: which ASCII characters match */
+	int		 cjk;		/* REP: 1 if U+4E00..9FFF all match, */
+					/* 0 if none does, -1 mixed */
 };
 
 struct xf_litre {
-	struct node	*root;		/* a SEQ, in block (see pack) */
-	void		*block;
+	struct node	*root;		/* a SEQ */
 	uint32_t	*first;
 	size_t		 nfirst;
 };
@@ -1077,109 +1071,6 @@ dot_is_lf(void)
 	return nl == PCRE2_NEWLINE_LF;
 }
 
-/*
- * A compiled tree is copied into one block: first the nodes, each
- * followed by its position and kid arrays, in the order the matcher
- * goes (a node, then its kids), then everything else.  With its nodes
- * and arrays spread over the heap as parsing left them, the matcher
- * waited for loads that missed the cache (cachegrind, 5,000 petitions:
- * m_seq had 45% of the program's first-level data misses, 2.34 M; with
- * the hashed sets, the packing and the fields it reads first in struct
- * node, 1.95 M).  With base NULL the bytes are only counted.
- */
-struct arena {
-	char		*base;
-	size_t		 off;
-};
-
-static void *
-take(struct arena *a, const void *src, size_t n, size_t align)
-{
-	void *p = NULL;
-
-	a->off = (a->off + align - 1) & ~(align - 1);
-	if (a->base != NULL) {
-		p = a->base + a->off;
-		if (src != NULL && n > 0)
-			memcpy(p, src, n);
-	}
-	a->off += n;
-	return p;
-}
-
-/* A copy of set h's entries in a (NULL for none). */
-static struct cpent *
-take_cpset(struct arena *a, const struct cpset *h)
-{
-	if (h->e == NULL)
-		return NULL;
-	return take(a, h->e, (h->mask + (size_t)1) * sizeof(*h->e), 8);
-}
-
-/* Copy nd: the node and its hot arrays into hot, the rest into cold. */
-static struct node *
-pack(const struct node *nd, struct arena *hot, struct arena *cold)
-{
-	struct node *p = take(hot, nd, sizeof(*nd), 64);
-	struct npos *pos = NULL, *kf = NULL;
-	struct node **kid;
-	struct cpent *e;
-	char **str, *sp;
-	size_t i;
-
-	if (nd->pos != NULL)
-		pos = take(hot, nd->pos, (nd->nkid + 1) * sizeof(*pos), 8);
-	kid = take(hot, NULL, nd->nkid * sizeof(*kid), 8);
-	if (nd->kfirst != NULL)
-		kf = take(hot, NULL, nd->nkid * sizeof(*kf), 8);
-	for (i = 0; nd->pos != NULL && i <= nd->nkid; i++) {
-		e = take_cpset(cold, &nd->pos[i].fs);
-		if (p != NULL)
-			pos[i].fs.e = e;
-	}
-	e = take_cpset(cold, &nd->afs.fs);
-	if (p != NULL) {
-		p->pos = pos;
-		p->kid = nd->nkid > 0 ? kid : NULL;
-		p->kfirst = kf;
-		p->afs.fs.e = e;
-	}
-	e = take_cpset(cold, &nd->fch);
-	if (p != NULL)
-		p->fch.e = e;
-#define PACKARRAY(f, cnt) do {						\
-		void *q_ = nd->f == NULL ? NULL :			\
-		    take(cold, nd->f, (cnt) * sizeof(*nd->f), 8);	\
-		if (p != NULL)						\
-			p->f = q_;					\
-	} while (0)
-	PACKARRAY(fcp, nd->nfc);
-	PACKARRAY(fpr, nd->nfc);
-	PACKARRAY(slen, nd->nstr);
-	PACKARRAY(sid, nd->nsid);
-	PACKARRAY(rg, nd->nrg);
-#undef PACKARRAY
-	str = nd->str == NULL ? NULL :
-	    take(cold, NULL, nd->nstr * sizeof(*str), 8);
-	for (i = 0; i < nd->nstr; i++) {
-		sp = take(cold, nd->str[i], nd->slen[i], 1);
-		if (p != NULL)
-			str[i] = sp;
-	}
-	if (p != NULL)
-		p->str = str;
-	for (i = 0; i < nd->nkid; i++) {
-		struct node *k = pack(nd->kid[i], hot, cold);
-
-		if (p != NULL)
-			kid[i] = k;
-	}
-	/* The branches' first positions, as copied with them. */
-	for (i = 0; p != NULL && kf != NULL && i < nd->nkid; i++)
-		kf[i] = kid[i]->pos[0];
-	return p;
-}
-
 struct xf_litre *
 xf_litre_compile(const char *pattern, struct xf_litre_lits *lits)
 {
@@ -1210,21 +1101,7 @@ xf_litre_compile(const char *pattern, struct xf_litre_lits *lits)
 		return NULL;
 	}
 	re = xf_calloc(1, sizeof(*re));
-	{
-		struct arena hot = { NULL, 0 }, cold = { NULL, 0 };
-
-		(void)pack(root, &hot, &cold);
-		/* Cache lines, so that 64-byte alignment in hot is real. */
-		re->block = aligned_alloc(64, (hot.off + cold.off + 63) / 64 *
-		    64);
-		if (re->block == NULL)
-			xf_errx(XF_EXIT_FAIL, "out of memory");
-		hot.base = re->block;
-		cold.base = hot.base + (hot.off + 7) / 8 * 8;
-		hot.off = cold.off = 0;
-		re->root = pack(root, &hot, &cold);
-		node_free(root);
-	}
+	re->root = root;
 	re->first = s.v;
 	re->nfirst = s.n;
 	return re;
@@ -1235,7 +1112,7 @@ xf_litre_free(struct xf_litre *re)
 {
 	if (re == NULL)
 		return;
-	free(re->block);
+	node_free(re->root);
 	free(re->first);
 	free(re);
 }
