@@ -71,8 +71,10 @@ struct range {
  * slot.  Behind a bloom filter it answers the questions the matcher
  * asks at every step ("can a literal begin with this character", "which
  * alternatives do") with one or two loads, where a binary search waited
- * for each of its loads in turn (a sixth of the matcher's time in perf;
- * with the hash, 11% fewer of its instructions in callgrind).
+ * for each of its loads in turn: a sixth of the matcher's time in perf.
+ * With the hash, on 100,000 petitions, 11% fewer of the matcher's
+ * instructions (callgrind) and 13% less of its time against the
+ * Aho-Corasick pass's in the same runs (perf, four runs each).
  */
 struct cpent {
 	uint32_t	 c, at;
