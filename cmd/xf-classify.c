@@ -720,6 +720,23 @@ classify(struct run *r, const char *path)
 	return xf_input_close(&in);
 }
 
+static void
+workers_free(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->njobs; i++) {
+		xf_classifier_free(r->w[i].cls);
+		free(r->w[i].joined);
+		xf_tm_free(r->w[i].model);
+		free(r->w[i].prob);
+		free(r->w[i].label);
+		free(r->w[i].mexplain);
+		free(r->w[i].field);
+	}
+	free(r->w);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -832,6 +849,7 @@ main(int argc, char *argv[])
 	for (i = 0; modelfile != NULL && !opt.dump && i < r.njobs; i++) {
 		if ((r.w[i].model = xf_tm_load(modelfile, &err)) == NULL) {
 			xf_warnx("%s: %s", modelfile, err);
+			workers_free(&r);
 			return xf_finish(XF_EXIT_FAIL);
 		}
 		r.w[i].prob = xf_calloc(xf_tm_nclass(r.w[i].model),
@@ -862,17 +880,15 @@ main(int argc, char *argv[])
 	}
 	if (rc == 0)
 		rc = xf_rules_compile(rules);
-	if (rc == -1) {
+	if (rc == -1 || opt.dump) {
+		if (rc == 0)
+			xf_rules_dump(rules, stdout);
 		xf_rules_free(rules);
-		return xf_finish(XF_EXIT_FAIL);
+		workers_free(&r);
+		return xf_finish(rc == -1 ? XF_EXIT_FAIL : XF_EXIT_OK);
 	}
 	xf_rules_set_threshold(rules, threshold);
 	xf_rules_set_subject_weight(rules, subjw);
-	if (opt.dump) {
-		xf_rules_dump(rules, stdout);
-		xf_rules_free(rules);
-		return xf_finish(XF_EXIT_OK);
-	}
 
 	r.opt = &opt;
 	if (r.njobs > 1)
@@ -885,10 +901,12 @@ main(int argc, char *argv[])
 		if (getenv("XF_PROFILE") != NULL)
 			xf_classifier_profile(r.w[i].cls);
 	}
-	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL)
+	if ((r.rej = xf_rejects_open(opt.cli.rejects)) == NULL ||
+	    (outfile = xf_output_open(opt.cli.output)) == NULL) {
+		workers_free(&r);
+		xf_rules_free(rules);
 		return xf_finish(XF_EXIT_FAIL);
-	if ((outfile = xf_output_open(opt.cli.output)) == NULL)
-		return xf_finish(XF_EXIT_FAIL);
+	}
 	r.out = r.w[0].out = xf_csvout_new(xf_output_fp(outfile),
 	    opt.cli.outdelim, opt.cli.crlf);
 	if (r.njobs > 1)
@@ -909,16 +927,7 @@ main(int argc, char *argv[])
 		xf_classifier_profile_dump(r.w[i].cls, stderr);
 	if (xf_rejects_close(r.rej) == -1)
 		status = XF_EXIT_FAIL;
-	for (i = 0; i < r.njobs; i++) {
-		xf_classifier_free(r.w[i].cls);
-		free(r.w[i].joined);
-		xf_tm_free(r.w[i].model);
-		free(r.w[i].prob);
-		free(r.w[i].label);
-		free(r.w[i].mexplain);
-		free(r.w[i].field);
-	}
-	free(r.w);
+	workers_free(&r);
 	xf_rules_free(rules);
 	xf_header_free(r.hdr);
 	return xf_finish(status);

@@ -67,6 +67,8 @@ static void
 drain(struct xf_csvout *out)
 {
 	if (out->fp == NULL) {
+		if (out->len == 0)
+			return;
 		if (out->memcap - out->memlen < out->len) {
 			out->memcap = out->memlen + out->len + OUTBUF;
 			out->mem = xf_reallocarray(out->mem, out->memcap, 1);

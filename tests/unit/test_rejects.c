@@ -74,6 +74,22 @@ count_lines(FILE *fp)
 	return n;
 }
 
+/* A rejects writer into a new temporary file path, with header hdr. */
+static struct xf_rejects *
+rejects_at(char *path, const char **hdr, size_t n)
+{
+	struct xf_rejects *r;
+	int fd;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	r = xf_rejects_open(path);
+	assert_non_null(r);
+	xf_rejects_header(r, row(1, hdr, n));
+	return r;
+}
+
 static void
 reject__short_long_raw__rectangular_and_complete(void **state)
 {
@@ -84,14 +100,9 @@ reject__short_long_raw__rectangular_and_complete(void **state)
 	const char *rawf[] = { "3,\"open\n" };
 	struct xf_rejects *r;
 	char *got;
-	int fd;
 
 	(void)state;
-	fd = mkstemp(path);
-	close(fd);
-	r = xf_rejects_open(path);
-	assert_non_null(r);
-	xf_rejects_header(r, row(1, hdr, 3));
+	r = rejects_at(path, hdr, 3);
 	xf_reject(r, "in.csv", row(2, shortf, 1), "record has %d field", 1);
 	xf_reject(r, "in.csv", row(3, longf, 5), "too many");
 	xf_reject(r, "in.csv", row(4, rawf, 1), "unterminated quoted field");
@@ -143,14 +154,9 @@ reject__held__released_in_line_order(void **state)
 	struct xf_rejects *r;
 	struct xf_row *rw;
 	char *got;
-	int fd;
 
 	(void)state;
-	fd = mkstemp(path);
-	close(fd);
-	r = xf_rejects_open(path);
-	assert_non_null(r);
-	xf_rejects_header(r, row(1, hdr, 2));
+	r = rejects_at(path, hdr, 2);
 	xf_rejects_hold(r, 1);
 	xf_reject(r, "in.csv", row(2, f2, 3), "too %s", "many");
 	rw = row(7, f7, 1);
