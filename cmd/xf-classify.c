@@ -109,7 +109,6 @@ struct run {
 	struct xf_rejects *rej;
 	struct xf_header *hdr;
 	unsigned long long records;
-	const char	*modelfile;
 	/* Threads. */
 	const struct textcols *tc;	/* the input's text columns */
 	pthread_mutex_t	 mu;
