@@ -22,7 +22,11 @@
  * from ASan and every check stays on.  dlsym may itself allocate while
  * the shim starts; those few bytes come from a static buffer.
  *
- * Test tool only: glibc, not thread safe (the commands have one thread).
+ * The count is kept with atomic operations, so that commands with
+ * threads (xf-split, xf-classify -j) can be swept too; which thread gets
+ * the failing allocation then depends on their timing.
+ *
+ * Test tool only: glibc.
  */
 
 #define _GNU_SOURCE
@@ -54,7 +58,7 @@ static int		 active;	/* counting has started */
 static int		 limited;	/* XF_FAILMALLOC was set */
 static int		 once;
 static unsigned long	 limit;
-static unsigned long	 calls;
+static unsigned long	 calls;	/* atomic: see fail() */
 static const char	*countfile;
 
 /* POSIX: a function pointer is stored through a (void **) cast. */
@@ -97,12 +101,14 @@ isboot(const void *p)
 static int
 fail(void)
 {
+	unsigned long c;
+
 	if (!active)
 		return 0;
-	calls++;
+	c = __atomic_add_fetch(&calls, 1, __ATOMIC_RELAXED);
 	if (!limited)
 		return 0;
-	if (once ? calls == limit + 1 : calls > limit) {
+	if (once ? c == limit + 1 : c > limit) {
 		errno = ENOMEM;
 		return 1;
 	}
@@ -113,7 +119,7 @@ static void
 put_count(void)
 {
 	char buf[32];
-	unsigned long v = calls;
+	unsigned long v = __atomic_load_n(&calls, __ATOMIC_RELAXED);
 	int fd, i = sizeof(buf);
 
 	if (countfile == NULL)

@@ -178,6 +178,8 @@ sweep_o xf-classify xf-classify "$b/xf-classify" -x -o "$O" \
     testdata/petitions-sample.csv
 sweep_o xf-classify-model xf-classify "$b/xf-classify" -M "$tmp/model" \
     -m hybrid -o "$O" testdata/petitions-sample.csv
+sweep_o xf-classify-j2 xf-classify "$b/xf-classify" -j 2 -x -o "$O" \
+    testdata/petitions-sample.csv
 sweep_o xf-route xf-route "$b/xf-route" -o "$O" testdata/route-classified.csv
 sweep_o xf-deadline xf-deadline "$b/xf-deadline" --as-of 2025-09-25 \
     --rejects "$R" -o "$O" testdata/deadline-cases.csv
