@@ -542,9 +542,9 @@ work(void *arg)
 }
 
 /*
- * Wait for the oldest batch and write it: its rejects, after the held
- * rejects of reading that come before them, then its records.  Returns
- * 1 if it had rejects.
+ * Wait for the oldest batch and write it: its rejects (held with those of
+ * reading, and released in line order up to its last record), then its
+ * records.  Returns 1 if it had rejects.
  */
 static int
 write_batch(struct run *r, const char *name)
@@ -561,19 +561,14 @@ write_batch(struct run *r, const char *name)
 		pthread_cond_wait(&r->done, &r->mu);
 	pthread_mutex_unlock(&r->mu);
 
-	for (i = 0; i < b->nrow; i++, off = next) {
-		next = off;
-		for (n = b->rowf[i]; n < b->rowf[i + 1]; n++)
-			next += b->flen[n];
-		if (b->err[i] == NULL)
-			continue;
-		(void)batch_row(b, i, off, &field, &cap, &row);
-		xf_rejects_release(r->rej, row.line);
-		xf_rejects_hold(r->rej, 0);
-		xf_reject(r->rej, name, &row, "%s", b->err[i]);
-		xf_rejects_hold(r->rej, 1);
-		free(b->err[i]);
-		rejected = 1;
+	for (i = 0; i < b->nrow; i++) {
+		next = batch_row(b, i, off, &field, &cap, &row);
+		if (b->err[i] != NULL) {
+			xf_reject(r->rej, name, &row, "%s", b->err[i]);
+			free(b->err[i]);
+			rejected = 1;
+		}
+		off = next;
 	}
 	free(field);
 	if (b->nrow > 0)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "csvin.h"
 #include "csvout.h"
 #include "output.h"
@@ -21,11 +22,7 @@
 struct held {
 	char		 *name;
 	char		 *msg;
-	char		 *data;		/* the fields' bytes, one after another */
-	size_t		 *len;
-	size_t		  nfield;
-	unsigned long	  line;
-	int		  raw;
+	struct xf_header *row;
 };
 
 struct xf_rejects {
@@ -134,32 +131,28 @@ reject_now(struct xf_rejects *r, const char *name, const struct xf_row *row,
 		write_row(r, row, msg);
 }
 
-/* Keep a copy of a reject for xf_rejects_release. */
+/*
+ * Keep a copy of a reject for xf_rejects_release, in line order: it
+ * usually comes last, but a command may reject a record after it read,
+ * and held, a later one.
+ */
 static void
 hold(struct xf_rejects *r, const char *name, const struct xf_row *row,
     const char *msg)
 {
-	struct held *h;
-	size_t i, n = 0;
+	size_t i;
 
 	if (r->nheld == r->heldcap) {
 		r->heldcap = r->heldcap ? 2 * r->heldcap : 16;
-		r->held = xf_reallocarray(r->held, r->heldcap, sizeof(*h));
+		r->held = xf_reallocarray(r->held, r->heldcap,
+		    sizeof(*r->held));
 	}
-	h = &r->held[r->nheld++];
-	h->name = xf_strdup(name);
-	h->msg = xf_strdup(msg);
-	h->nfield = row->nfield;
-	h->line = row->line;
-	h->raw = row->raw;
-	h->len = xf_calloc(row->nfield + 1, sizeof(size_t));
-	for (i = 0; i < row->nfield; i++)
-		n += h->len[i] = row->len[i];
-	h->data = xf_malloc(n + 1);
-	for (i = 0, n = 0; i < row->nfield; i++) {
-		memcpy(h->data + n, row->field[i], row->len[i]);
-		n += row->len[i];
-	}
+	for (i = r->nheld++; i > r->firstheld &&
+	    xf_header_row(r->held[i - 1].row)->line > row->line; i--)
+		r->held[i] = r->held[i - 1];
+	r->held[i].name = xf_strdup(name);
+	r->held[i].msg = xf_strdup(msg);
+	r->held[i].row = xf_header_save(row);
 }
 
 void
@@ -187,32 +180,17 @@ xf_rejects_hold(struct xf_rejects *r, int on)
 void
 xf_rejects_release(struct xf_rejects *r, unsigned long line)
 {
-	struct xf_row row;
 	struct held *h;
-	size_t i, n;
 
-	row.field = NULL;
 	for (; r->firstheld < r->nheld; r->firstheld++) {
 		h = &r->held[r->firstheld];
-		if (h->line >= line)
+		if (xf_header_row(h->row)->line >= line)
 			break;
-		row.field = xf_reallocarray(row.field, h->nfield + 1,
-		    sizeof(char *));
-		for (i = 0, n = 0; i < h->nfield; i++) {
-			row.field[i] = h->data + n;
-			n += h->len[i];
-		}
-		row.len = h->len;
-		row.nfield = h->nfield;
-		row.line = h->line;
-		row.raw = h->raw;
-		reject_now(r, h->name, &row, h->msg);
+		reject_now(r, h->name, xf_header_row(h->row), h->msg);
 		free(h->name);
 		free(h->msg);
-		free(h->data);
-		free(h->len);
+		xf_header_free(h->row);
 	}
-	free(row.field);
 	if (r->firstheld == r->nheld)
 		r->firstheld = r->nheld = 0;
 }

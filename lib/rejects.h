@@ -57,11 +57,11 @@ void	 xf_reject(struct xf_rejects *, const char *name,
 /*
  * While hold is on, xf_reject keeps a copy of each reject instead of
  * printing and writing it; xf_rejects_release(r, line) then prints and
- * writes, in the order they came, those of a line before LINE.  For a
- * command that finishes records out of the order it reads them
- * (xf-classify -j), so that the rejects of reading and its own come out
- * in line order, as from one thread.  xf_rejects_input_done and
- * xf_rejects_close release them all.
+ * writes, in line order, those of a line before LINE.  For a command
+ * that finishes records out of the order it reads them (xf-classify -j),
+ * so that the rejects of reading and its own come out in line order, as
+ * from one thread.  The lines are those of one input:
+ * xf_rejects_input_done and xf_rejects_close release them all.
  */
 void	 xf_rejects_hold(struct xf_rejects *, int on);
 void	 xf_rejects_release(struct xf_rejects *, unsigned long line);
