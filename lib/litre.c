@@ -90,7 +90,10 @@ struct cpset {
 #define NOTIN	UINT32_MAX
 #define CPHASH(c, shift) ((uint32_t)((c) * UINT32_C(0x9E3779B1)) >> (shift))
 
-/* The set of the n > 0 ascending characters in v (repeats allowed). */
+/*
+ * The set of the n > 0 characters in v, in any order but with repeats
+ * next to each other (at: where the first of them is).
+ */
 static void
 cpset_make(struct cpset *h, const uint32_t *v, size_t n)
 {
@@ -992,14 +995,6 @@ first_of(const struct node *seq, size_t i, struct idset *s, int cps)
  * reached (first_of's answer), so that the matcher can give up at once
  * at an offset where no literal begins.
  */
-static int
-cmpu(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void
 set_need(struct node *nd)
 {
@@ -1036,7 +1031,6 @@ set_need(struct node *nd)
 			if (first_of(nd->kid[i], 0, &s, 1) != 1)
 				break;
 		if (i == nd->nkid && s.n > 0) {
-			qsort(s.v, s.n, sizeof(uint32_t), cmpu);
 			nd->afs.need = 1;
 			cpset_make(&nd->afs.fs, s.v, s.n);
 			for (j = 0; j < s.n; j++)
@@ -1053,7 +1047,6 @@ set_need(struct node *nd)
 		s.n = 0;
 		nd->pos[i].need = (signed char)first_of(nd, i, &s, 1);
 		if (nd->pos[i].need == 1 && s.n > 0) {
-			qsort(s.v, s.n, sizeof(uint32_t), cmpu);
 			cpset_make(&nd->pos[i].fs, s.v, s.n);
 			for (j = 0; j < s.n; j++)
 				bloom_add(&nd->pos[i].mask, s.v[j]);
